@@ -1,0 +1,3 @@
+from dyadline.cli import cli
+
+cli()

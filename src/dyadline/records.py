@@ -1,0 +1,254 @@
+"""The nouns passed between pipeline stages, and their JSON form.
+
+Every stage hands these frozen dataclasses to the next one. ``to_dict`` writes
+exactly the extraction contract (``shared/README.md``): field names, spans as
+``[start, end]`` character offsets (end exclusive) and inclusive ISO dates.
+``from_dict`` reads it back, so a record survives a JSON round trip unchanged.
+
+Fields that are not part of the contract (for example the rule that produced
+an event, used by ``dyadline explain``) are marked ``metadata={"wire": False}``
+and never serialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+Span = tuple[int, int]
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+SECTORS = (
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+)
+MODALITIES = ("asserted", "hedged", "negated", "future", "hypothetical")
+NON_STATE_CODES = ("IGO", "NGO", "IMG", "MNC")
+
+_LOCAL = {"wire": False}
+
+
+def _span_out(span: Span | None) -> list[int] | None:
+    return None if span is None else [int(span[0]), int(span[1])]
+
+
+def _span_in(value: Any) -> Span | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A mention of a political actor, resolved to a canonical name, country and sector."""
+
+    text: str
+    span: Span | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    # Not serialised: where the resolution came from ("kb:person", "coref:pronoun", ...)
+    # and, for coreference, the span of the antecedent mention.
+    how: str | None = field(default=None, compare=False, metadata=_LOCAL)
+    antecedent: Span | None = field(default=None, compare=False, metadata=_LOCAL)
+
+    def to_dict(self, *, with_span: bool = True) -> dict:
+        out = {"text": self.text, "span": _span_out(self.span), "name": self.name,
+               "country": self.country, "sector": self.sector}
+        if not with_span:
+            del out["span"]
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Actor:
+        return cls(text=d.get("text", ""), span=_span_in(d.get("span")), name=d.get("name"),
+                   country=d.get("country"), sector=d.get("sector"))
+
+
+@dataclass(frozen=True)
+class Time:
+    """A temporal expression normalised to a TIMEX3 value and an inclusive date interval.
+
+    ``text``/``span`` are None for a time that is not in the text (the report's date).
+    ``start``/``end`` are None only when the expression cannot be anchored (a relative
+    expression in an article with no publication date).
+    """
+
+    text: str | None
+    span: Span | None
+    value: str
+    start: str | None
+    end: str | None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "span": _span_out(self.span), "value": self.value,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Time:
+        return cls(text=d.get("text"), span=_span_in(d.get("span")), value=d["value"],
+                   start=d.get("start"), end=d.get("end"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A toponym geocoded against the offline gazetteer."""
+
+    text: str
+    span: Span
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    geonameid: int | None = None
+    kind: str | None = field(default=None, compare=False, metadata=_LOCAL)  # city, country, region...
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "span": _span_out(self.span), "name": self.name,
+                "country": self.country, "lat": self.lat, "lon": self.lon,
+                "geonameid": self.geonameid}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Place:
+        return cls(text=d["text"], span=_span_in(d["span"]), name=d["name"], country=d.get("country"),
+                   lat=float(d["lat"]), lon=float(d["lon"]), geonameid=d.get("geonameid"))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "span": _span_out(self.span)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Evidence:
+        return cls(text=d["text"], span=_span_in(d["span"]))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words put in someone's mouth: the quoted text, who said it, the cue, and the channel."""
+
+    text: str
+    span: Span
+    speaker: Actor | None = None
+    cue: str | None = None
+    attributed_to: Actor | None = None
+    fragment: bool = field(default=False, compare=False, metadata=_LOCAL)  # scare quote / partial quote
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "span": _span_out(self.span),
+                "speaker": self.speaker.to_dict() if self.speaker else None, "cue": self.cue,
+                "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Quote:
+        return cls(text=d["text"], span=_span_in(d["span"]),
+                   speaker=Actor.from_dict(d["speaker"]) if d.get("speaker") else None, cue=d.get("cue"),
+                   attributed_to=Actor.from_dict(d["attributed_to"]) if d.get("attributed_to") else None)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an event was coded: the rule, its trigger and how each argument was found."""
+
+    rule: str
+    trigger: str
+    arguments: tuple[tuple[str, str], ...] = ()  # (role, how it was found)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, when, where, how sure, according to whom, with evidence."""
+
+    type: str
+    evidence: Evidence
+    mode: str | None = None
+    cameo: str | None = None
+    source: tuple[Actor, ...] = ()
+    target: tuple[Actor, ...] = ()
+    date: Time | None = None
+    location: Place | None = None
+    modality: str = "asserted"
+    attributed_to: Actor | None = None
+    confidence: float = 0.5
+    explanation: Explanation | None = field(default=None, compare=False, metadata=_LOCAL)
+
+    @property
+    def goldstein(self) -> float | None:
+        from dyadline.extract.cameo import goldstein
+        return goldstein(self.cameo)
+
+    @property
+    def quad_class(self) -> int | None:
+        from dyadline.extract.cameo import quad_class
+        return quad_class(self.cameo)
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "mode": self.mode, "cameo": self.cameo,
+                "source": [a.to_dict() for a in self.source], "target": [a.to_dict() for a in self.target],
+                "date": self.date.to_dict() if self.date else None,
+                "location": self.location.to_dict() if self.location else None,
+                "modality": self.modality,
+                "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,
+                "evidence": self.evidence.to_dict(), "confidence": round(float(self.confidence), 3)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Event:
+        return cls(type=d["type"], evidence=Evidence.from_dict(d["evidence"]), mode=d.get("mode"),
+                   cameo=d.get("cameo"), source=tuple(Actor.from_dict(a) for a in d.get("source") or ()),
+                   target=tuple(Actor.from_dict(a) for a in d.get("target") or ()),
+                   date=Time.from_dict(d["date"]) if d.get("date") else None,
+                   location=Place.from_dict(d["location"]) if d.get("location") else None,
+                   modality=d.get("modality", "asserted"),
+                   attributed_to=Actor.from_dict(d["attributed_to"]) if d.get("attributed_to") else None,
+                   confidence=float(d.get("confidence", 0.5)))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document, as the readers produce it."""
+
+    id: str
+    text: str
+    published: str | None = None  # YYYY-MM-DD
+    title: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "text": self.text, "published": self.published,
+                "title": self.title, "url": self.url}
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything extracted from one article: the unit the contract serialises."""
+
+    id: str
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[Time, ...] = ()
+    places: tuple[Place, ...] = ()
+    actors: tuple[Actor, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "events": [e.to_dict() for e in self.events],
+                "quotes": [q.to_dict() for q in self.quotes], "times": [t.to_dict() for t in self.times],
+                "places": [p.to_dict() for p in self.places], "actors": [a.to_dict() for a in self.actors]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Record:
+        return cls(id=str(d["id"]), events=tuple(Event.from_dict(e) for e in d.get("events") or ()),
+                   quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
+                   times=tuple(Time.from_dict(t) for t in d.get("times") or ()),
+                   places=tuple(Place.from_dict(p) for p in d.get("places") or ()),
+                   actors=tuple(Actor.from_dict(a) for a in d.get("actors") or ()))
+
+
+def wire_fields(cls: type) -> list[str]:
+    """The names of a record type's serialised fields (for schema docs and tests)."""
+    return [f.name for f in fields(cls) if f.metadata.get("wire", True)]
