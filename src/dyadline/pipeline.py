@@ -60,6 +60,14 @@ class Pipeline:
             date = dt.date.fromisoformat(date[:10])
         return self.extractors.actors.resolve(text, context=context, date=date)
 
+    def search_actors(self, name: str) -> list[dict]:
+        """Knowledge-base entries matching ``name``: name, kind, country, sector, aliases, roles."""
+        return self.extractors.actors.search(name)
+
+    def explain(self, text: str, *, published: str | dt.date | None = None) -> list:
+        """The events of ``text``, each with its ``explanation`` (rule, trigger, how arguments were found)."""
+        return list(self.extract(text, published=published).events)
+
 
 @functools.lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:

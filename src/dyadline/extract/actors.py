@@ -15,5 +15,8 @@ class ActorResolver:
     def resolve(self, text: str, context: str | None = None, date: dt.date | None = None) -> Actor:
         return Actor(text=text)
 
+    def search(self, name: str) -> list[dict]:
+        return []
+
     def find(self, doc: Doc, published: dt.date | None = None) -> list[Actor]:
         return []
