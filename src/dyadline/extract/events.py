@@ -1,18 +1,283 @@
-"""Events: PLOVER event coding from the parse (STUB, being written)."""
+"""Events: PLOVER event coding from the parse.
+
+For every token the lexicon knows as a trigger:
+
+1. match     the most specific lexicon entry (phrasal verbs, object-dependent types)
+2. arguments source and target actors from the parse (arguments.py), inheriting from the
+             governing clause for control verbs, participles and light verbs
+3. modality  asserted / hedged / negated / future / hypothetical (modality.py)
+4. anchor    attribution (the innermost claim), date (the clause's or sentence's time,
+             else the report's date) and location (a place the clause names)
+5. keep      events with a source actor; drop questions, repeats and embedded duplicates
+"""
+
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from dyadline.extract.attribution import Claim
-from dyadline.records import Actor, Event, Place, Time
+from dyadline.extract import cameo as cameo_table
+from dyadline.extract.arguments import ActorIndex, Args, Role, inherit, noun_roles, np_actors, object_of, subject_of
+from dyadline.extract.attribution import Claim, claim_for
+from dyadline.extract.dates import report_time
+from dyadline.extract.lexicon import Lexicon, TriggerMatch, load_lexicon
+from dyadline.extract.modality import Modality, modality_of
+from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
+
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
+# Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
+ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
+DENIAL_LEMMAS = {"deny", "dismiss", "refute"}
+
+
+@dataclass
+class Candidate:
+    match: TriggerMatch
+    token: Token
+    args: Args
 
 
 class EventExtractor:
+    """Codes the events of a parsed Doc, given the other stages' output."""
+
     def __init__(self, extra_paths=()):
         self.extra_paths = tuple(extra_paths)
 
+    @property
+    def lexicon(self) -> Lexicon:
+        return load_lexicon(self.extra_paths)
+
     def find(self, doc: Doc, *, actors: list[Actor], times: list[Time], places: list[Place],
              claims: list[Claim], published: dt.date | None) -> list[Event]:
-        return []
+        """Every event in ``doc``, in text order."""
+        idx = ActorIndex(doc, actors)
+        lex = self.lexicon
+        events: list[Event] = []
+        for sent in doc.sents:
+            if sent.text.rstrip().endswith("?"):
+                continue
+            cands = [c for t in sent if (c := self._candidate(lex, t, idx))]
+            cands = _drop_absorbed(cands)
+            for c in cands:
+                ev = self._event(doc, sent, c, times, places, claims, published)
+                if ev is not None:
+                    events.append(ev)
+        return _dedupe(events)
+
+    def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
+        m = lex.match(tok)
+        if m is None:
+            return None
+        if m.trigger.pos == "verb":
+            args = _verb_args(tok, idx)
+        else:
+            args = _noun_args(tok, idx, [tok.doc[i] for i in m.tokens if i != tok.i])
+            if args is None:
+                return None
+        if not args.source:
+            return None
+        if m.trigger.target == "none" and not args.target:
+            args.target = Role()
+        _drop_self_target(args)
+        return Candidate(m, tok, args)
+
+    def _event(self, doc: Doc, sent: Span, c: Candidate, times, places, claims, published) -> Event | None:
+        trig = c.match.trigger
+        tok = c.token
+        claim = claim_for(claims, (tok.idx, tok.idx + len(tok)))
+        denial = claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
+        mod = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=denial)
+        typ, mode, cameo = trig.type, trig.mode, trig.cameo
+        if mod.value == "negated" and trig.negated_as:
+            typ, mode, cameo = trig.negated_as, None, None
+            mod = Modality("asserted", f"negated '{tok.text}' codes as {typ}")
+        cameo = cameo or cameo_table.cameo_for(typ, mode)
+        source, target = c.args.source, c.args.target
+        if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
+            target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
+        span = _evidence_span(sent, c)
+        evidence = Evidence(doc.text[span[0]:span[1]], span)
+        date = _date_for(tok, sent, times) or report_time(published)
+        location = _place_for(tok, sent, places, c)
+        conf = _confidence(c, mod.value)
+        why = Explanation(rule=trig.rule + f"; modality {mod.value} ({mod.reason})", trigger=" ".join(doc[i].text for i in c.match.tokens),
+                          arguments=(("source", source.how), ("target", target.how or "none found"),
+                                     ("attributed_to", f"claim cue '{claim.cue}'" if claim else "none")))
+        return Event(type=typ, evidence=evidence, mode=mode, cameo=cameo, source=tuple(source.actors),
+                     target=tuple(target.actors), date=date, location=location, modality=mod.value,
+                     attributed_to=claim.source if claim else None, confidence=conf, explanation=why)
+
+
+def _verb_args(tok: Token, idx: ActorIndex) -> Args:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ == "acl")
+    source = subject_of(tok, idx)
+    target = object_of(tok, idx, passive=passive)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
+        target = np_actors(tok.head, idx)
+        target.how = f"noun modified by the participle: '{tok.head.text}'"
+    if not source:
+        s, o, _ = inherit(tok, idx)
+        source = s
+        if not target and o and tok.dep_ in ("conj",):
+            target = o
+    return Args(source, target)
+
+
+NAMED_EVENT_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "ORG", "FAC"}
+TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
+
+
+def _noun_args(tok: Token, idx: ActorIndex, parts: list[Token]) -> Args | None:
+    if tok.ent_type_ in NAMED_EVENT_LABELS:
+        return None  # "the Cold War", "the Treaty of Versailles": names, not events in the story
+    if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
+        return None
+    args = noun_roles(tok, idx)
+    for part in parts:  # "Ukraine's counter - offensive": the possessor hangs on "counter"
+        more = noun_roles(part, idx)
+        args.source = args.source or more.source
+        args.target = args.target or more.target
+    if args.source:
+        return args
+    s, o, head = inherit(tok, idx)
+    if not s:
+        return None
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "the attack killed ..." : the verb's own subject is this noun
+    args.source = s
+    if not args.target and o:
+        args.target = o
+    return args
+
+
+def _drop_self_target(args: Args) -> None:
+    if args.reciprocal:
+        return
+    src = {a.span for a in args.source.actors}
+    keep = [a for a in args.target.actors if a.span not in src]
+    if len(keep) != len(args.target.actors):
+        args.target = Role(keep, args.target.tokens, args.target.how) if keep else Role()
+
+
+def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
+    """Drop an event embedded under a governing event that absorbs it ("agreed to withdraw"),
+    and a trigger noun that is the object of a verb trigger of the same type ("expressed gratitude")."""
+    by_tok = {c.token.i: c for c in cands}
+    out = []
+    for c in cands:
+        head = c.token.head
+        gov = by_tok.get(head.i) if head is not c.token else None
+        if gov and c.token.dep_ == "xcomp" and gov.match.trigger.type in ABSORBING_TYPES:
+            continue
+        if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "pobj", "attr") and \
+                gov.match.trigger.type == c.match.trigger.type:
+            continue
+        out.append(c)
+    return out
+
+
+def _evidence_span(sent: Span, c: Candidate) -> tuple[int, int]:
+    idxs = list(c.match.tokens) + c.args.source.tokens + c.args.target.tokens
+    idxs = [i for i in idxs if sent.start <= i < sent.end] or [c.token.i]
+    doc = sent.doc
+    lo, hi = min(idxs), max(idxs)
+    # extend the right edge over the head phrase of the last argument / object
+    last = doc[hi]
+    right = max((t.i for t in last.subtree if t.dep_ not in ("relcl", "punct") and sent.start <= t.i < sent.end), default=hi)
+    right = min(right, _clause_right(c.token, sent))
+    hi = max(hi, right)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _clause_right(tok: Token, sent: Span) -> int:
+    """Right edge of the trigger's own clause (not its relative or adverbial clauses)."""
+    right = tok.i
+    for t in tok.subtree:
+        if t.i > right and all(a.dep_ not in ("relcl", "advcl", "ccomp", "conj") or a == tok for a in _path(t, tok)):
+            if t.dep_ != "punct":
+                right = t.i
+    return right
+
+
+def _path(t: Token, top: Token) -> list[Token]:
+    out = []
+    while t != top and t.head is not t:
+        out.append(t)
+        t = t.head
+    return out
+
+
+def _date_for(tok: Token, sent: Span, times: list[Time]) -> Time | None:
+    in_sent = [t for t in times if t.span and sent.start_char <= t.span[0] < sent.end_char and t.start]
+    if not in_sent:
+        return None
+    clause = _clause_chars(tok)
+    own = [t for t in in_sent if clause[0] <= t.span[0] < clause[1]]
+    pool = own or in_sent
+    return min(pool, key=lambda t: abs(t.span[0] - tok.idx))
+
+
+def _clause_chars(tok: Token) -> tuple[int, int]:
+    root = tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        cur = tok
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                break
+            cur = cur.head
+        root = cur
+    toks = list(root.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Place | None:
+    lo, hi = _clause_chars(tok)
+    arg_spans = [a.span for a in (*c.args.source.actors, *c.args.target.actors) if a.span]
+    inside = [p for p in places if lo <= p.span[0] < hi]
+    specific = [p for p in inside if p.kind not in ("country", "continent")]
+    pool = specific or [p for p in inside if not any(s and s[0] <= p.span[0] < s[1] for s in arg_spans)]
+    if not pool:
+        return None
+    return min(pool, key=lambda p: abs(p.span[0] - tok.idx))
+
+
+def _confidence(c: Candidate, modality: str) -> float:
+    score = 0.35
+    if c.args.source.how and not c.args.source.how.startswith("inherited"):
+        score += 0.25
+    elif c.args.source:
+        score += 0.1
+    if c.args.target:
+        score += 0.2
+    if c.match.trigger.objects or len(c.match.trigger.key.split()) > 1:
+        score += 0.1
+    if c.match.trigger.pos == "noun":
+        score -= 0.05
+    if any(a.country is None for a in c.args.source.actors):
+        score -= 0.15
+    if modality != "asserted":
+        score -= 0.05
+    return max(0.05, min(0.95, round(score, 3)))
+
+
+def _key(e: Event) -> tuple:
+    return (e.type, tuple(sorted((a.name or a.text, a.country) for a in e.source)),
+            tuple(sorted((a.name or a.text, a.country) for a in e.target)), e.modality,
+            e.date.value if e.date else None)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target, modality, date) and evidence sentence; repeats of a
+    headline in the body collapse into the first occurrence."""
+    seen: dict[tuple, Event] = {}
+    out = []
+    for e in events:
+        k = _key(e) + (e.evidence.text.lower()[:60],)
+        k2 = _key(e)
+        if k in seen or (k2 in seen and seen[k2].evidence.text.lower() == e.evidence.text.lower()):
+            continue
+        seen[k] = seen[k2] = e
+        out.append(e)
+    return out

@@ -1,0 +1,235 @@
+"""Who and whom: find the source and target actors of a trigger from the dependency parse.
+
+The actor layer has already found every actor mention (with coreference); this module only
+decides which mentions fill which role, and records how each was found for ``explain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dyadline.records import Actor
+
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "dative", "oprd")
+RELATIVE = {"which", "who", "that", "whom"}
+NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "nummod", "det", "quantmod"}
+NP_PREPS = {"of", "from"}
+VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "alongside", "into", "upon", "over", "from", "for")
+NOUN_SOURCE_PREPS = ("by", "from")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "ccomp", "npadvmod", "attr"}
+
+
+class ActorIndex:
+    """Actor mentions looked up by token."""
+
+    def __init__(self, doc: Doc, actors: Iterable[Actor]):
+        self.by_token: dict[int, list[Actor]] = {}
+        for a in actors:
+            if a.span is None:
+                continue
+            span = doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, []).append(a)
+
+    def at(self, tok: Token) -> list[Actor]:
+        return self.by_token.get(tok.i, [])
+
+
+@dataclass
+class Role:
+    """The actors that fill one role, the tokens they came from, and how they were found."""
+
+    actors: list[Actor] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)
+    how: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.actors)
+
+
+@dataclass
+class Args:
+    source: Role
+    target: Role
+    reciprocal: bool = False
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a.span, a.name, a.country)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def np_actors(tok: Token, idx: ActorIndex, *, depth: int = 3) -> Role:
+    """Actors named by the noun phrase headed by ``tok`` (and its conjuncts)."""
+    found, toks = [], []
+    for head in (tok, *tok.conjuncts):
+        got = _np_search(head, idx, depth)
+        if got:
+            found.extend(got[0])
+            toks.append(got[1])
+    return Role(_unique(found), toks, "noun phrase")
+
+
+def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], int] | None:
+    frontier = [tok]
+    for _ in range(depth + 1):
+        nxt = []
+        for t in frontier:
+            here = idx.at(t)
+            if here:
+                return here, t.i
+            for c in t.children:
+                if c.dep_ in NP_DEPS:
+                    nxt.append(c)
+                elif c.dep_ == "prep" and c.lower_ in NP_PREPS:
+                    nxt.extend(g for g in c.children if g.dep_ == "pobj")
+        frontier = nxt
+        if not frontier:
+            break
+    return None
+
+
+LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
+
+
+def relative_antecedent(noun: Token, idx: ActorIndex) -> Role:
+    """The actor a relative clause is about: "a delegation from X to Pyongyang, which expressed ..."
+
+    The parser attaches "which" to the nearest noun; when that noun is only the destination
+    or place of a larger phrase whose own head names an actor, the head is meant.
+    """
+    owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS else None
+    while owner is not None and owner.pos_ == "ADP" and owner.head is not owner:
+        owner = owner.head
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        r = np_actors(g, idx)
+                        if r:
+                            return r
+        r = np_actors(owner, idx, depth=1)
+        if r:
+            return r
+    return np_actors(noun, idx)
+
+
+def subject_of(verb: Token, idx: ActorIndex) -> Role:
+    """The agent of a verb: its subject (active), its by-agent (passive), or a relative's antecedent."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    r = np_actors(g, idx)
+                    if r:
+                        r.how = f"passive agent 'by {g.text}'"
+                        return r
+        if c.dep_ in SUBJ:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                r = relative_antecedent(verb.head, idx)
+                r.how = f"antecedent of relative '{c.text}'"
+                return r
+            r = np_actors(c, idx)
+            r.how = f"subject '{c.text}'"
+            if r:
+                return r
+    return Role()
+
+
+def object_of(verb: Token, idx: ActorIndex, *, passive: bool) -> Role:
+    """The patient of a verb: its object, its passive subject, or a prepositional object."""
+    for c in verb.children:
+        if (c.dep_ in OBJ and not passive) or (passive and c.dep_ == "nsubjpass"):
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                r = np_actors(verb.head, idx)
+            else:
+                r = np_actors(c, idx)
+            if r:
+                r.how = f"{'passive subject' if passive else 'object'} '{c.text}'"
+                return r
+    for prep in VERB_TARGET_PREPS:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        r = np_actors(g, idx)
+                        if r:
+                            r.how = f"prepositional object '{prep} {g.text}'"
+                            return r
+    return Role()
+
+
+def noun_roles(noun: Token, idx: ActorIndex) -> Args:
+    """Source and target of a nominal event: "Ukraine's counter-offensive", "a visit from X to Y"."""
+    source, target, reciprocal = Role(), Role(), False
+    for c in noun.children:
+        if c.dep_ == "poss" and not source:
+            source = np_actors(c, idx)
+            source.how = f"possessor '{c.text}'"
+        elif c.dep_ in ("amod", "compound") and c.i < noun.i and not source and idx.at(c):
+            source = Role(_unique(idx.at(c)), [c.i], f"modifier '{c.text}'")
+        elif c.dep_ == "prep":
+            pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            for g in pobjs:
+                r = np_actors(g, idx)
+                if not r:
+                    continue
+                if c.lower_ in NOUN_SOURCE_PREPS and not source:
+                    source, source.how = r, f"'{c.text} {g.text}'"
+                elif c.lower_ == "between":
+                    source, target, reciprocal = r, Role(list(r.actors), list(r.tokens)), True
+                    source.how = target.how = f"'between {g.text} ...'"
+                elif c.lower_ in NOUN_TARGET_PREPS and not target:
+                    target, target.how = r, f"'{c.text} {g.text}'"
+    return Args(source, target, reciprocal)
+
+
+def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, Role, Token | None]:
+    """Climb from ``tok`` to the nearest governing clause and borrow its subject (and object).
+
+    Serves control ("agreed to enhance"), coordination ("met and signed"), participles
+    ("troops fighting alongside"), and nominal events under light verbs ("launched an attack").
+    """
+    cur = tok
+    for _ in range(max_steps):
+        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+            break
+        head = cur.head
+        if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            r = np_actors(head, idx)
+            if r:
+                r.how = f"noun modified by the clause: '{head.text}'"
+                return r, Role(), head
+        if head.pos_ in ("VERB", "AUX"):
+            s = subject_of(head, idx)
+            if s:
+                s.how = f"inherited from '{head.text}': {s.how}"
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+                o = object_of(head, idx, passive=passive)
+                if o:
+                    o.how = f"inherited from '{head.text}': {o.how}"
+                return s, o, head
+        elif head.pos_ in ("NOUN", "PROPN"):
+            a = noun_roles(head, idx)
+            if a.source:
+                a.source.how = f"inherited from '{head.text}': {a.source.how}"
+                return a.source, Role(), head
+            r = np_actors(head, idx)
+            if r and cur.dep_ not in ("pobj", "prep"):
+                r.how = f"inherited from '{head.text}'"
+                return r, Role(), head
+        cur = head
+    return Role(), Role(), None

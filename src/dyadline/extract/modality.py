@@ -1,0 +1,130 @@
+"""How sure: asserted, hedged, negated, future or hypothetical, read from the trigger's clause.
+
+Scope matters: only the trigger, the verbs that govern it (control verbs like "refused to",
+"plans to") and its own clause markers count, so "denied that X attacked Y" negates the
+attack but "X, who did not comment, attacked Y" does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+HEDGE_MODALS = {"may", "might", "could", "can"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_MODALS = {"would", "should", "must"}
+HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "apparently", "likely", "probably", "purportedly",
+                 "supposedly", "perhaps", "maybe", "seemingly", "ostensibly"}
+NEGATORS = {"not", "n't", "never", "no"}
+FUTURE_GOVERNORS = {"plan", "intend", "prepare", "aim", "schedule", "expect", "set", "going", "due", "poise",
+                    "ready", "vow", "pledge", "promise", "seek", "hope", "want", "decide", "threaten", "move"}
+NEGATIVE_GOVERNORS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "abandon"}
+HEDGE_GOVERNORS = {"believe", "suspect", "think", "say", "report", "allege", "rumor", "rumour", "seem", "appear", "claim"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    value: str
+    reason: str
+
+
+def _governors(tok: Token, limit: int = 3) -> list[Token]:
+    """Verbs that govern ``tok`` through control or complementation (xcomp/ccomp chain)."""
+    out, cur = [], tok
+    for _ in range(limit):
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "conj") or cur.head is cur:
+            break
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        out.append(cur.head)
+        cur = cur.head
+    return out
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause carries a nominal trigger ("launched an attack" -> launched)."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def modality_of(trigger: Token, *, hedged_claim: bool = False, denial: bool = False) -> Modality:
+    """Classify the modality of the event whose trigger is ``trigger``.
+
+    An infinitival purpose or relative clause ("may send troops to aid Russia") takes the
+    modality of the clause that governs it when it has none of its own.
+    """
+    own = _own_modality(trigger, hedged_claim=hedged_claim, denial=denial)
+    if own.value != "asserted":
+        return own
+    gov = _purpose_governor(trigger)
+    if gov is not None:
+        up = _own_modality(gov, hedged_claim=hedged_claim, denial=denial)
+        if up.value != "asserted":
+            return Modality(up.value, f"purpose clause of '{gov.text}': {up.reason}")
+    return own
+
+
+def _purpose_governor(tok: Token) -> Token | None:
+    """For "to aid" under "may send troops", the verb "send"; else None."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    cur = tok.head
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return None
+
+
+def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = False) -> Modality:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
+    own = list(verb.children) + ([] if verb is trigger else list(trigger.children))
+    lowers = {c.lower_ for c in own}
+    if denial:
+        return Modality("negated", "inside a denial")
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det")) for c in own):
+        return Modality("negated", "negation in the clause")
+    for g in _governors(verb):
+        glem = g.lemma_.lower()
+        if glem in NEGATIVE_GOVERNORS or any(c.dep_ == "neg" for c in g.children):
+            return Modality("negated", f"governed by '{g.text}'")
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks & CONDITIONAL_MARKS or _in_conditional(verb):
+        return Modality("hypothetical", "conditional clause")
+    if lowers & HEDGE_ADVERBS or hedged_claim:
+        return Modality("hedged", "hedging adverb" if lowers & HEDGE_ADVERBS else "hedged report")
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & HEDGE_MODALS:
+        return Modality("hedged", f"modal '{sorted(aux & HEDGE_MODALS)[0]}'")
+    for g in _governors(verb):
+        glem = g.lemma_.lower()
+        if glem in HEDGE_GOVERNORS and any(c.dep_ == "auxpass" for c in g.children):
+            return Modality("hedged", f"'{g.text} to'")
+        if glem in FUTURE_GOVERNORS and verb.dep_ == "xcomp":
+            return Modality("future", f"governed by '{g.text}'")
+    if aux & FUTURE_MODALS or (verb.tag_ == "VB" and "going" in {g.lower_ for g in _governors(verb)}):
+        return Modality("future", "future auxiliary")
+    if aux & HYPOTHETICAL_MODALS:
+        reported = any(g.lemma_.lower() in HEDGE_GOVERNORS | {"warn", "announce", "tell", "state"} for g in _governors(verb))
+        return Modality("future" if reported else "hypothetical", "'would' in reported speech" if reported else "conditional modal")
+    return Modality("asserted", "no modal, negation or hedge in scope")
+
+
+def _in_conditional(verb: Token) -> bool:
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
