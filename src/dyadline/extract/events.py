@@ -29,7 +29,10 @@ from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
-DENIAL_LEMMAS = {"deny", "dismiss", "refute"}
+REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
+OBLIGATION_AUX = {"must", "should"}
+INTENT_AS = {"SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
+             "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
 
 
 @dataclass
@@ -90,9 +93,20 @@ class EventExtractor:
         denial = claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
         mod = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=denial)
         typ, mode, cameo = trig.type, trig.mode, trig.cameo
-        if mod.value == "negated" and trig.negated_as:
-            typ, mode, cameo = trig.negated_as, None, None
+        if mod.value == "negated" and (trig.negated_as or typ in REFUSABLE):
+            # not agreeing, not meeting, not recognising: a refusal is itself an event
+            typ, mode, cameo = trig.negated_as or "REJECT", None, None
             mod = Modality("asserted", f"negated '{tok.text}' codes as {typ}")
+        demand = _obligation(tok, claim)
+        if demand is not None:
+            # "X said Y must withdraw": X demands something of Y (the withdrawal itself is not a fact)
+            typ, mode, cameo = "REQUEST", "change", None
+            c = Candidate(c.match, tok, Args(demand, c.args.source))
+            mod = Modality("asserted", f"obligation '{tok.text}' reported by the claim's source")
+        if mod.value == "future" and typ in INTENT_AS:
+            # PLOVER codes a stated intention by its stance: intent to cooperate is AGREE,
+            # intent to use force or pressure is THREATEN (CAMEO 03 and 13).
+            typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = c.args.source, c.args.target
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
@@ -108,6 +122,17 @@ class EventExtractor:
         return Event(type=typ, evidence=evidence, mode=mode, cameo=cameo, source=tuple(source.actors),
                      target=tuple(target.actors), date=date, location=location, modality=mod.value,
                      attributed_to=claim.source if claim else None, confidence=conf, explanation=why)
+
+
+def _obligation(tok: Token, claim: Claim | None) -> Role | None:
+    """The demanding party when ``tok`` is an obligation put on someone in a report, else None."""
+    if claim is None or claim.source is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    governed = tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need")
+    if not (aux & OBLIGATION_AUX or governed):
+        return None
+    return Role([claim.source], [], f"source of the report '{claim.cue}'")
 
 
 def _verb_args(tok: Token, idx: ActorIndex) -> Args:
@@ -169,7 +194,8 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         head = c.token.head
         gov = by_tok.get(head.i) if head is not c.token else None
-        if gov and c.token.dep_ == "xcomp" and gov.match.trigger.type in ABSORBING_TYPES:
+        if gov and gov.match.trigger.type in ABSORBING_TYPES and (
+                c.token.dep_ == "xcomp" or (c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "nsubjpass"))):
             continue
         if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "pobj", "attr") and \
                 gov.match.trigger.type == c.match.trigger.type:

@@ -17,8 +17,9 @@ HYPOTHETICAL_MODALS = {"would", "should", "must"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "apparently", "likely", "probably", "purportedly",
                  "supposedly", "perhaps", "maybe", "seemingly", "ostensibly"}
 NEGATORS = {"not", "n't", "never", "no"}
-FUTURE_GOVERNORS = {"plan", "intend", "prepare", "aim", "schedule", "expect", "set", "going", "due", "poise",
-                    "ready", "vow", "pledge", "promise", "seek", "hope", "want", "decide", "threaten", "move"}
+FUTURE_GOVERNORS = {"plan", "intend", "prepare", "prepared", "aim", "schedule", "expect", "set", "going", "due", "poise",
+                    "poised", "ready", "willing", "vow", "pledge", "promise", "offer", "seek", "hope", "want", "decide",
+                    "threaten", "move", "commit", "committed", "propose"}
 NEGATIVE_GOVERNORS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "abandon"}
 HEDGE_GOVERNORS = {"believe", "suspect", "think", "say", "report", "allege", "rumor", "rumour", "seem", "appear", "claim"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -98,7 +99,9 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         if glem in NEGATIVE_GOVERNORS or any(c.dep_ == "neg" for c in g.children):
             return Modality("negated", f"governed by '{g.text}'")
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if marks & CONDITIONAL_MARKS or _in_conditional(verb):
+    conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+                      for c in verb.children)
+    if marks & CONDITIONAL_MARKS or conditioned or _in_conditional(verb):
         return Modality("hypothetical", "conditional clause")
     if lowers & HEDGE_ADVERBS or hedged_claim:
         return Modality("hedged", "hedging adverb" if lowers & HEDGE_ADVERBS else "hedged report")
