@@ -65,6 +65,7 @@ class Errors:
     E108 = "{path}{where}: a document needs a non-empty string 'text'"
     E109 = "{path}{where}: 'published' must be YYYY-MM-DD, got {value!r}"
     E110 = "{path}: no main text could be extracted from the HTML"
+    E111 = "{path}{where}: a document needs an 'id' (a non-empty string or a number)"
     E201 = "Cannot open the store {path}: {reason}"
     E202 = "The store {path} has schema version {found}, newer than this dyadline knows ({known}); upgrade dyadline"
     E301 = "Record {id!r} breaks the contract: {reason}"
