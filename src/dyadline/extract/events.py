@@ -121,7 +121,14 @@ class EventExtractor:
                                      ("attributed_to", f"claim cue '{claim.cue}'" if claim else "none")))
         return Event(type=typ, evidence=evidence, mode=mode, cameo=cameo, source=tuple(source.actors),
                      target=tuple(target.actors), date=date, location=location, modality=mod.value,
-                     attributed_to=claim.source if claim else None, confidence=conf, explanation=why)
+                     attributed_to=_credited(claim), confidence=conf, explanation=why)
+
+
+def _credited(claim: Claim | None) -> Actor | None:
+    """Who a claim is credited to: the outlet that carried it, else its source."""
+    if claim is None:
+        return None
+    return claim.via or claim.source
 
 
 def _obligation(tok: Token, claim: Claim | None) -> Role | None:
@@ -289,8 +296,8 @@ def _confidence(c: Candidate, modality: str) -> float:
 
 
 def _key(e: Event) -> tuple:
-    return (e.type, tuple(sorted((a.name or a.text, a.country) for a in e.source)),
-            tuple(sorted((a.name or a.text, a.country) for a in e.target)), e.modality,
+    return (e.type, tuple(sorted((a.name or a.text, a.country or "") for a in e.source)),
+            tuple(sorted((a.name or a.text, a.country or "") for a in e.target)), e.modality,
             e.date.value if e.date else None)
 
 

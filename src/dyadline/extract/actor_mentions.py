@@ -1,0 +1,324 @@
+"""Actor mentions in a parsed Doc: noun phrases that name, describe or point to an actor.
+
+The lexicon (KB names, country forms, sector terms) is matched over the whole Doc once;
+the parser's noun chunks then decide each mention's extent: a chunk whose head is an
+actor word is one mention ("Russian President Vladimir Putin", "North Korean troops");
+in a chunk about something else, possessors ("Ukraine's counter-offensive") and
+demonyms ("Russian military efforts") still name actors. The model's entity labels are
+not trusted for known names; its PERSON entities only add people the KB does not know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dyadline.extract.actor_lexicon import Hit, Lexicon, Word, words_from_tokens
+from dyadline.extract.actor_phrase import Coding
+from dyadline.extract.actor_terms import is_personal
+
+PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+NEUTER = frozenset({"it", "its"})
+DEFINITE = frozenset({"the", "both", "this", "that", "these", "those"})
+PAIR_NOUNS = frozenset({"nation", "country", "side", "neighbour", "neighbor", "government", "leader", "state",
+                        "capital", "party", "ally", "rival", "republic"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "alliance", "bloc", "militia",
+                         "agency", "body", "network", "company", "firm", "party", "outlet"})
+NUMBER_WORDS = frozenset({"two", "both"})
+PROPER_KINDS = ("person", "short", "org", "country", "capital")
+_BREAKS = frozenset({"-", "–", "—", ":", ";", "|", "(", ")", "[", "]"})
+
+
+@dataclass
+class Mention:
+    """A stretch of the Doc that refers to an actor, before coreference."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    kind: str  # named | short | pronoun | description | pair | country-description | group-description
+    coding: Coding | None = None
+    root: int = -1
+    sent: int = 0
+    plural: bool = False
+    person: bool = False
+    subject: bool = False
+    gender: str | None = None  # for pronouns: m / f
+    pronoun: str | None = None  # for possessive descriptions ("its soldiers"): the possessive pronoun
+    name: str | None = None  # for people the KB does not know (from the model's PERSON entities)
+    short_hit: Hit | None = None
+    members: list[Mention] = field(default_factory=list)  # conjoined mentions ("Kim and Putin")
+    referential: bool = True  # False for a demonym on something else ("Chinese goods"): no antecedent
+
+
+@dataclass(frozen=True)
+class DocHits:
+    """Lexicon matches of a Doc in token offsets."""
+
+    hits: tuple[tuple[int, int, Hit], ...]  # (start token, end token, hit)
+
+
+Coder = Callable[[list[Word], list[Hit]], "Coding | None"]
+
+
+def match_doc(doc: Doc, lex: Lexicon) -> DocHits:
+    """Match the lexicon over the Doc's tokens, dropping datelines ("BEIJING, Aug 24 -")."""
+    words = words_from_tokens([(t.text, t.i) for t in doc])
+    out = []
+    for h in lex.match(words, cased=True):
+        start, end = words[h.start].i, words[h.end - 1].i + 1
+        if doc[end - 1].pos_ not in ("PROPN", "") and h.first("city", "region"):
+            h = Hit(h.start, h.end, tuple(s for s in h.senses if s.kind not in ("city", "region")))
+        if h.senses and not _dateline(doc, start, end):
+            out.append((start, end, h))
+    return DocHits(tuple(out))
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    upper = all(t.is_upper or not t.is_alpha for t in doc[start:end])
+    return at_line_start and upper and end < len(doc) and doc[end].text == ","
+
+
+def _local(doc: Doc, start: int, end: int, hits: DocHits) -> tuple[list[Word], list[Hit]]:
+    """Words and hits of the token range, with hit offsets relative to the word list."""
+    words = words_from_tokens([(t.text, t.i) for t in doc[start:end]])
+    pos = {w.i: k for k, w in enumerate(words)}
+    local = []
+    for s, e, h in hits.hits:
+        if s >= start and e <= end and s in pos and (e - 1) in pos:
+            local.append(Hit(pos[s], pos[e - 1] + 1, h.senses))
+    return words, local
+
+
+def _is_subject(tok) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+COLLECTIVE = frozenset({"police", "military", "people", "delegation", "government", "administration", "team",
+                        "leadership", "army", "navy", "crowd", "public", "junta", "cabinet"})
+
+
+def _plural(span: Span) -> bool:
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") or root.lower_ in COLLECTIVE
+
+
+@dataclass
+class MentionFinder:
+    """Turns a Doc and its lexicon hits into mentions."""
+
+    doc: Doc
+    hits: DocHits
+    coder: Coder
+    date: dt.date | None = None
+    places: object | None = None  # a gazetteer (supports ``in``): one-word PERSON entities that are places are not people
+    mentions: list[Mention] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)
+
+    def run(self) -> list[Mention]:
+        """All mentions of the Doc, in text order."""
+        for chunk in self._chunks():
+            self._chunk(chunk)
+        self._loose_hits()
+        self._people()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        _link_conjuncts(self.doc, self.mentions)
+        return self.mentions
+
+    def _chunks(self) -> list[Span]:
+        try:
+            chunks = list(self.doc.noun_chunks)
+        except ValueError:  # no parser: every hit stands alone
+            return []
+        return [self._widen(c) for c in chunks]
+
+    def _widen(self, chunk: Span) -> Span:
+        start, end = chunk.start, chunk.end
+        for s, e, _ in self.hits.hits:
+            if s < end and e > start:
+                start, end = min(start, s), max(end, e)
+        for t in self.doc[start:chunk.root.i]:
+            spaced = bool(t.whitespace_) or (t.i > 0 and bool(self.doc[t.i - 1].whitespace_))
+            if (t.text in _BREAKS and spaced) or t.is_space:
+                start = t.i + 1
+        while start < end and (self.doc[start].is_punct or self.doc[start].is_space):
+            start += 1
+        return self.doc[start:end] if start < end else chunk
+
+    def _hits_in(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
+        return [(s, e, h) for s, e, h in self.hits.hits if s >= start and e <= end]
+
+    def _add(self, start: int, end: int, kind: str, **kw) -> Mention:
+        root = kw.pop("root", None)
+        root_tok = self.doc[root] if root is not None else self.doc[start:end].root
+        m = Mention(start, end, kind, root=root_tok.i, sent=_sent_index(self.doc, root_tok),
+                    subject=_is_subject(root_tok), **kw)
+        self.mentions.append(m)
+        self.covered.update(range(start, end))
+        return m
+
+    def _code(self, start: int, end: int) -> Coding | None:
+        words, hits = _local(self.doc, start, end, self.hits)
+        return self.coder(words, hits)
+
+    def _chunk(self, chunk: Span) -> None:
+        if all(t.i in self.covered for t in chunk):
+            return
+        root = chunk.root
+        if root.pos_ == "PRON":
+            self._pronoun(root)
+            return
+        inside = self._hits_in(chunk.start, chunk.end)
+        root_hit = next((x for x in inside if x[0] <= root.i < x[1]), None)
+        if root_hit is not None and (root_hit[2].first(*PROPER_KINDS, "term", "demonym")):
+            self._actor_chunk(chunk, inside)
+        elif root.ent_type_ == "PERSON" and not inside:
+            self._person_chunk(chunk)
+        else:
+            self._other_chunk(chunk, inside)
+
+    def _actor_chunk(self, chunk: Span, inside) -> None:
+        coding = self._code(chunk.start, chunk.end)
+        proper = [x for x in inside if x[2].first(*PROPER_KINDS)]
+        short = next((x for x in inside if x[2].first("short") and not x[2].first("person", "org")), None)
+        if short is not None and self._inside_longer_name(short[0], short[1]):
+            return
+        people = coding is not None and coding.entry is not None and coding.entry.kind == "person"
+        if short is not None and len(proper) == 1 and people:
+            self._add(chunk.start, chunk.end, "short", coding=coding, person=True, short_hit=short[2])
+            return
+        possessive = next((t for t in chunk if t.tag_ == "PRP$"), None)
+        no_country = coding is None or coding.country is None
+        if possessive is not None and no_country and not proper:
+            self._add(chunk.start, chunk.end, "description", coding=coding, plural=_plural(chunk),
+                      pronoun=possessive.lower_)
+            return
+        kind = self._description_kind(chunk, proper, coding)
+        if coding is None and kind == "named":
+            return
+        personal = coding is not None and coding.term is not None and is_personal(coding.term)
+        self._add(chunk.start, chunk.end, kind, coding=coding, plural=_plural(chunk),
+                  person=people or (personal and not _plural(chunk)))
+
+    def _description_kind(self, chunk: Span, proper, coding: Coding | None) -> str:
+        first = chunk[0].lower_
+        lemma = chunk.root.lemma_.lower()
+        if proper or first not in DEFINITE:
+            return "named"
+        if _plural(chunk) and lemma in PAIR_NOUNS and any(t.lower_ in NUMBER_WORDS for t in chunk):
+            return "pair"
+        if coding is not None and coding.entry is not None and coding.how != "kb:title":
+            return "named"
+        return "description"
+
+    def _other_chunk(self, chunk: Span, inside) -> None:
+        lemma = chunk.root.lemma_.lower()
+        first = chunk[0].lower_
+        if first in DEFINITE and not inside and chunk.root.pos_ == "NOUN":
+            if lemma in PAIR_NOUNS and _plural(chunk) and any(t.lower_ in NUMBER_WORDS for t in chunk):
+                self._add(chunk.start, chunk.end, "pair", plural=True)
+                return
+            if lemma in COUNTRY_NOUNS and not _plural(chunk):
+                self._add(chunk.start, chunk.end, "country-description")
+                return
+            if lemma in GROUP_NOUNS and not _plural(chunk):
+                self._add(chunk.start, chunk.end, "group-description")
+                return
+        for s, e, h in inside:
+            if h.first(*PROPER_KINDS) and self._possessor(e):
+                self._add(s, e, "named", coding=self._code(s, e), root=e - 1, person=bool(h.first("person")))
+            elif h.first("country", "capital") and not h.first("demonym"):
+                self._add(s, e, "named", coding=self._code(s, e), root=e - 1, referential=False)
+            elif h.first("demonym") and chunk.root.pos_ in ("NOUN", "PROPN"):
+                coding = self._code(chunk.start, chunk.end)
+                if coding is not None:
+                    self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk),
+                              referential=False)
+                return
+            elif h.first("short") and not h.first("person", "org"):
+                if not self._inside_longer_name(s, e):
+                    self._add(s, e, "short", coding=self._code(s, e), root=e - 1, person=True, short_hit=h)
+            elif h.first("person", "org"):
+                self._add(s, e, "named", coding=self._code(s, e), root=e - 1, person=bool(h.first("person")))
+        for t in chunk:
+            if t.tag_ == "PRP$":
+                self._pronoun(t)
+
+    def _inside_longer_name(self, start: int, end: int) -> bool:
+        """A short name next to another unknown proper noun ("Hussein Mwinyi") is someone else."""
+        near = [i for i in (start - 1, end) if 0 <= i < len(self.doc)]
+        known = {i for s, e, _ in self.hits.hits for i in range(s, e)}
+        return any(self.doc[i].pos_ == "PROPN" and self.doc[i].text[:1].isupper() and i not in known for i in near)
+
+    def _possessor(self, end: int) -> bool:
+        return end < len(self.doc) and self.doc[end].tag_ == "POS" or self.doc[end - 1].dep_ == "poss"
+
+    def _pronoun(self, tok) -> None:
+        low = tok.lower_
+        if low in PERSONAL:
+            self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, person=True, gender=PERSONAL[low])
+        elif low in PLURAL_PRONOUNS:
+            self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, plural=True)
+        elif low in NEUTER and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")) and tok.head.lemma_ != "be":
+            self._add(tok.i, tok.i + 1, "pronoun", root=tok.i)
+
+    def _person_chunk(self, chunk: Span) -> None:
+        ent = next((e for e in self.doc.ents if e.start <= chunk.root.i < e.end), None)
+        if ent is None or not self._plausible_person(ent):
+            return
+        coding = self._code(chunk.start, chunk.end)
+        self._add(chunk.start, chunk.end, "named", coding=coding, person=True, name=ent.text)
+
+    def _plausible_person(self, ent: Span) -> bool:
+        """Model PERSON entities of one word count only as the surname of someone named before."""
+        if len(ent) > 1:
+            return True
+        if self.places is not None and ent.text in self.places:
+            return False
+        return any(m.name and m.name.split()[-1] == ent.text and m.end <= ent.start for m in self.mentions)
+
+    def _loose_hits(self) -> None:
+        for s, e, h in self.hits.hits:
+            if any(i in self.covered for i in range(s, e)) or not h.first(*PROPER_KINDS):
+                continue
+            coding = self._code(s, e)
+            if coding is None:
+                continue
+            kind = "short" if h.first("short") and not h.first("person", "org") else "named"
+            if kind == "short" and self._inside_longer_name(s, e):
+                continue
+            self._add(s, e, kind, coding=coding, root=e - 1, person=bool(h.first("person", "short")),
+                      short_hit=h if kind == "short" else None)
+
+    def _people(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or any(i in self.covered for i in range(ent.start, ent.end)):
+                continue
+            if not ent.text[:1].isupper() or not self._plausible_person(ent):
+                continue
+            self._add(ent.start, ent.end, "named", coding=None, person=True, name=ent.text, root=ent.end - 1)
+
+
+def _sent_index(doc: Doc, tok) -> int:
+    try:
+        return tok.sent.start
+    except ValueError:
+        return 0
+
+
+def _link_conjuncts(doc: Doc, mentions: list[Mention]) -> None:
+    by_root = {m.root: m for m in mentions if m.kind in ("named", "short")}
+    for m in mentions:
+        if m.kind not in ("named", "short"):
+            continue
+        tok = doc[m.root]
+        if tok.dep_ == "conj":
+            continue
+        group = [by_root[c.i] for c in tok.conjuncts if c.i in by_root]
+        if group:
+            m.members = [m, *group]
