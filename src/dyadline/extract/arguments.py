@@ -83,13 +83,17 @@ def np_actors(tok: Token, idx: ActorIndex, *, depth: int = 3) -> Role:
 
 
 def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], int] | None:
-    frontier = [tok]
+    """Breadth-first over the phrase's modifiers: the nearest mention that names a country
+    ("U.S. Secretary of State Warren Christopher" -> U.S.), else the nearest mention at all."""
+    frontier, first = [tok], None
     for _ in range(depth + 1):
         nxt = []
         for t in frontier:
             here = idx.at(t)
             if here:
-                return here, t.i
+                if any(a.country for a in here):
+                    return [a for a in here if a.country], t.i
+                first = first or (here, t.i)
             for c in t.children:
                 if c.dep_ in NP_DEPS:
                     nxt.append(c)
@@ -98,7 +102,7 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
         frontier = nxt
         if not frontier:
             break
-    return None
+    return first
 
 
 LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}

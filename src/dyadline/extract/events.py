@@ -22,16 +22,17 @@ from dyadline.extract import cameo as cameo_table
 from dyadline.extract.arguments import ActorIndex, Args, Role, inherit, noun_roles, np_actors, object_of, subject_of
 from dyadline.extract.attribution import Claim, claim_for
 from dyadline.extract.dates import report_time
-from dyadline.extract.lexicon import Lexicon, TriggerMatch, load_lexicon
+from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.modality import Modality, modality_of
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
+OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
 OBLIGATION_AUX = {"must", "should"}
-INTENT_AS = {"SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
+INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
 
 
@@ -63,14 +64,21 @@ class EventExtractor:
                 continue
             cands = [c for t in sent if (c := self._candidate(lex, t, idx))]
             cands = _drop_absorbed(cands)
+            demanded: set[int] = set()
             for c in cands:
+                if c.token.i in demanded:
+                    continue  # what someone is told they must do has not happened
                 ev = self._event(doc, sent, c, times, places, claims, published)
                 if ev is not None:
                     events.append(ev)
+                    if ev.type == "REQUEST" and _is_obligation(c.token):
+                        demanded.update(t.i for t in c.token.subtree)
         return _dedupe(events)
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         m = lex.match(tok)
+        if m is None and _is_obligation(tok):
+            m = TriggerMatch(OBLIGATION, (tok.i,))
         if m is None:
             return None
         if m.trigger.pos == "verb":
@@ -98,6 +106,8 @@ class EventExtractor:
             typ, mode, cameo = trig.negated_as or "REJECT", None, None
             mod = Modality("asserted", f"negated '{tok.text}' codes as {typ}")
         demand = _obligation(tok, claim)
+        if demand is None and trig is OBLIGATION:
+            return None
         if demand is not None:
             # "X said Y must withdraw": X demands something of Y (the withdrawal itself is not a fact)
             typ, mode, cameo = "REQUEST", "change", None
@@ -131,13 +141,17 @@ def _credited(claim: Claim | None) -> Actor | None:
     return claim.via or claim.source
 
 
+def _is_obligation(tok: Token) -> bool:
+    """"Y must withdraw", "Y should pay", "Y has to leave"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & OBLIGATION_AUX) or (tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"))
+
+
 def _obligation(tok: Token, claim: Claim | None) -> Role | None:
     """The demanding party when ``tok`` is an obligation put on someone in a report, else None."""
-    if claim is None or claim.source is None or tok.pos_ not in ("VERB", "AUX"):
-        return None
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    governed = tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need")
-    if not (aux & OBLIGATION_AUX or governed):
+    if claim is None or claim.source is None or not _is_obligation(tok):
         return None
     return Role([claim.source], [], f"source of the report '{claim.cue}'")
 
@@ -203,6 +217,8 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
         gov = by_tok.get(head.i) if head is not c.token else None
         if gov and gov.match.trigger.type in ABSORBING_TYPES and (
                 c.token.dep_ == "xcomp" or (c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "nsubjpass"))):
+            if not gov.args.target and c.args.target:  # "offered to hand them over to Britain"
+                gov.args.target = c.args.target
             continue
         if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "pobj", "attr") and \
                 gov.match.trigger.type == c.match.trigger.type:
