@@ -17,7 +17,7 @@ SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "oprd")
 RELATIVE = {"which", "who", "that", "whom"}
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "nummod", "det", "quantmod"}
-NP_PREPS = {"of", "from"}
+NP_PREPS = {"of", "from", "between"}
 VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "alongside", "into", "upon", "over", "from", "for")
 NOUN_SOURCE_PREPS = ("by", "from")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
@@ -153,8 +153,15 @@ def subject_of(verb: Token, idx: ActorIndex) -> Role:
     return Role()
 
 
-def object_of(verb: Token, idx: ActorIndex, *, passive: bool) -> Role:
-    """The patient of a verb: its object, its passive subject, or a prepositional object."""
+def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = True) -> Role:
+    """The patient of a verb: its object, its passive subject, or a prepositional object.
+
+    With ``direct=False`` the direct object is what is moved or imposed ("sent troops",
+    "imposed sanctions"), so the target is the recipient: a dative, a prepositional object,
+    or the object of a purpose clause ("troops to aid Russia").
+    """
+    if not direct:
+        return _recipient(verb, idx)
     for c in verb.children:
         if (c.dep_ in OBJ and not passive) or (passive and c.dep_ == "nsubjpass"):
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -176,6 +183,38 @@ def object_of(verb: Token, idx: ActorIndex, *, passive: bool) -> Role:
     return Role()
 
 
+def _recipient(verb: Token, idx: ActorIndex) -> Role:
+    for c in verb.children:
+        if c.dep_ == "dative":
+            r = np_actors(c, idx)
+            if r:
+                r.how = f"indirect object '{c.text}'"
+                return r
+    for prep in VERB_TARGET_PREPS:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for p, g in _prep_objects(c):
+                    r = np_actors(g, idx)
+                    if r:
+                        r.how = f"prepositional object '{p.text} {g.text}'"
+                        return r
+    for c in verb.children:  # "sent troops to aid Russia": the purpose clause names the recipient
+        clauses = [c] if c.dep_ in ("advcl", "xcomp") else [g for g in c.children if g.dep_ in ("relcl", "acl")] if c.dep_ == "dobj" else []
+        for cl in clauses:
+            if _infinitival(cl):
+                r = object_of(cl, idx, passive=False)
+                if r:
+                    r.how = f"purpose clause '{cl.text}': {r.how}"
+                    return r
+    for c in verb.children:  # "supplying half of Russia's ammunition": the owner receives it
+        if c.dep_ in OBJ:
+            r = np_actors(c, idx)
+            if r and all(verb.doc[i].dep_ == "poss" for i in r.tokens):
+                r.how = f"possessor in the object '{c.text}'"
+                return r
+    return Role()
+
+
 def noun_roles(noun: Token, idx: ActorIndex) -> Args:
     """Source and target of a nominal event: "Ukraine's counter-offensive", "a visit from X to Y"."""
     source, target, reciprocal = Role(), Role(), False
@@ -186,8 +225,8 @@ def noun_roles(noun: Token, idx: ActorIndex) -> Args:
         elif c.dep_ in ("amod", "compound") and c.i < noun.i and not source and idx.at(c):
             source = Role(_unique(idx.at(c)), [c.i], f"modifier '{c.text}'")
         elif c.dep_ == "prep":
-            pobjs = [g for g in c.children if g.dep_ == "pobj"]
-            for g in pobjs:
+            for prep, g in _prep_objects(c):
+                c = prep
                 r = np_actors(g, idx)
                 if not r:
                     continue
@@ -201,6 +240,21 @@ def noun_roles(noun: Token, idx: ActorIndex) -> Args:
     return Args(source, target, reciprocal)
 
 
+def _infinitival(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
+    """(preposition, object) pairs of a PP, following PPs the parser hung on it ("from X to Y")."""
+    out = []
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            out.append((prep, g))
+        elif g.dep_ == "prep":
+            out.extend(_prep_objects(g))
+    return out
+
+
 def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, Role, Token | None]:
     """Climb from ``tok`` to the nearest governing clause and borrow its subject (and object).
 
@@ -212,6 +266,17 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
         if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
             break
         head = cur.head
+        if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.pos_ == "VERB":
+            # "thanked X for sending", "accused X of attacking": X is the agent
+            o = object_of(head.head, idx, passive=False)
+            if o:
+                o.how = f"the one '{head.head.text}' is about: {o.how}"
+                return o, Role(), head.head
+        if cur.dep_ in ("acl", "relcl") and _infinitival(cur) and head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+            s = subject_of(head.head, idx)
+            if s:  # "may send troops to aid Russia": the sender aids
+                s.how = f"subject of '{head.head.text}' (purpose clause): {s.how}"
+                return s, Role(), head.head
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             r = np_actors(head, idx)
             if r:
@@ -237,3 +302,23 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
                 return r, Role(), head
         cur = head
     return Role(), Role(), None
+
+
+def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple]) -> Role:
+    """A target the parse did not attach: the nearest other actor in the sentence, preferring one
+    from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
+    src_spans = {a.span for a in exclude.actors}
+    src_countries = {a.country for a in exclude.actors if a.country}
+    best, best_key = None, None
+    for t in sent_tokens:
+        for a in idx.at(t):
+            if a.span in src_spans or (a.span, a.name) in skip or not a.country:
+                continue
+            key = (a.country in src_countries, t.i < tok.i, abs(t.i - tok.i))
+            if best_key is None or key < best_key:
+                best, best_key = (a, t.i), key
+    if best is None:
+        return Role()
+    a, i = best
+    same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
+    return Role(same or [a], [i], f"nearest other actor in the sentence: '{a.text}'")

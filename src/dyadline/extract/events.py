@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract import cameo as cameo_table
-from dyadline.extract.arguments import ActorIndex, Args, Role, inherit, noun_roles, np_actors, object_of, subject_of
+from dyadline.extract.arguments import (ActorIndex, Args, Role, context_target, inherit, noun_roles, np_actors,
+                                         object_of, subject_of)
 from dyadline.extract.attribution import Claim, claim_for
 from dyadline.extract.dates import report_time
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
@@ -68,7 +69,7 @@ class EventExtractor:
             for c in cands:
                 if c.token.i in demanded:
                     continue  # what someone is told they must do has not happened
-                ev = self._event(doc, sent, c, times, places, claims, published)
+                ev = self._event(doc, sent, c, idx, times, places, claims, published)
                 if ev is not None:
                     events.append(ev)
                     if ev.type == "REQUEST" and _is_obligation(c.token):
@@ -82,7 +83,7 @@ class EventExtractor:
         if m is None:
             return None
         if m.trigger.pos == "verb":
-            args = _verb_args(tok, idx)
+            args = _verb_args(tok, idx, m.trigger)
         else:
             args = _noun_args(tok, idx, [tok.doc[i] for i in m.tokens if i != tok.i])
             if args is None:
@@ -94,7 +95,8 @@ class EventExtractor:
         _drop_self_target(args)
         return Candidate(m, tok, args)
 
-    def _event(self, doc: Doc, sent: Span, c: Candidate, times, places, claims, published) -> Event | None:
+    def _event(self, doc: Doc, sent: Span, c: Candidate, idx: ActorIndex, times, places, claims,
+               published) -> Event | None:
         trig = c.match.trigger
         tok = c.token
         claim = claim_for(claims, (tok.idx, tok.idx + len(tok)))
@@ -119,6 +121,10 @@ class EventExtractor:
             typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = c.args.source, c.args.target
+        if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
+            credited = _credited(claim)
+            skip = {(credited.span, credited.name)} if credited else set()
+            target = context_target(tok, sent, idx, source, skip)
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
         span = _evidence_span(sent, c)
@@ -132,6 +138,10 @@ class EventExtractor:
         return Event(type=typ, evidence=evidence, mode=mode, cameo=cameo, source=tuple(source.actors),
                      target=tuple(target.actors), date=date, location=location, modality=mod.value,
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
+
+
+def _multi_country(role: Role) -> bool:
+    return len({a.country for a in role.actors if a.country}) >= 2
 
 
 def _credited(claim: Claim | None) -> Actor | None:
@@ -156,10 +166,10 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
     return Role([claim.source], [], f"source of the report '{claim.cue}'")
 
 
-def _verb_args(tok: Token, idx: ActorIndex) -> Args:
+def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ == "acl")
     source = subject_of(tok, idx)
-    target = object_of(tok, idx, passive=passive)
+    target = object_of(tok, idx, passive=passive, direct=passive or trig.target != "recipient")
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
         target = np_actors(tok.head, idx)
         target.how = f"noun modified by the participle: '{tok.head.text}'"
