@@ -14,7 +14,7 @@ For every token the lexicon knows as a trigger:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +31,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
+DISCOURSE_CHARS = 400
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
@@ -69,9 +70,9 @@ class EventExtractor:
             for c in cands:
                 if c.token.i in demanded:
                     continue  # what someone is told they must do has not happened
-                ev = self._event(doc, sent, c, idx, times, places, claims, published)
+                ev = self._event(doc, sent, c, idx, times, places, claims, published, events)
                 if ev is not None:
-                    events.append(ev)
+                    events.extend(_split_sources(ev))
                     if ev.type == "REQUEST" and _is_obligation(c.token):
                         demanded.update(t.i for t in c.token.subtree)
         return _dedupe(events)
@@ -96,7 +97,7 @@ class EventExtractor:
         return Candidate(m, tok, args)
 
     def _event(self, doc: Doc, sent: Span, c: Candidate, idx: ActorIndex, times, places, claims,
-               published) -> Event | None:
+               published, prior: list[Event]) -> Event | None:
         trig = c.match.trigger
         tok = c.token
         claim = claim_for(claims, (tok.idx, tok.idx + len(tok)))
@@ -121,10 +122,10 @@ class EventExtractor:
             typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = c.args.source, c.args.target
+        if not any(a.country or a.name for a in source.actors):
+            return None  # "the commission", "he" with no antecedent: who did it is unknown
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
-            credited = _credited(claim)
-            skip = {(credited.span, credited.name)} if credited else set()
-            target = context_target(tok, sent, idx, source, skip)
+            target = _place_target(tok, places) or self._context_target(tok, sent, idx, source, claim, prior)
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
         span = _evidence_span(sent, c)
@@ -138,6 +139,47 @@ class EventExtractor:
         return Event(type=typ, evidence=evidence, mode=mode, cameo=cameo, source=tuple(source.actors),
                      target=tuple(target.actors), date=date, location=location, modality=mod.value,
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
+
+
+    @staticmethod
+    def _context_target(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
+                        prior: list[Event]) -> Role:
+        """A target the parse did not attach: another actor of the sentence, else the actor the
+        discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
+        credited = _credited(claim)
+        skip = {(credited.span, credited.name)} if credited else set()
+        found = context_target(tok, sent, idx, source, skip)
+        if found or not prior:
+            return found
+        last = prior[-1]
+        src = {a.country for a in source.actors}
+        near = tok.idx - last.evidence.span[1] < DISCOURSE_CHARS
+        actors = [a for a in last.source if a.country and a.country not in src]
+        if near and actors:
+            return Role(actors, [], f"discourse: source of the previous event ('{last.evidence.text[:40]}')")
+        return Role()
+
+
+def _place_target(tok: Token, places: list[Place]) -> Role:
+    """The place an action is done to or at ("an air attack on a village in Sagaing"), as its country."""
+    spans = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")]
+    ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in spans]
+    for p in places:
+        if p.country and any(lo <= p.span[0] < hi for lo, hi in ranges):
+            return Role([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how="place")], [],
+                        f"place named in the argument: '{p.text}'")
+    return Role()
+
+
+def _split_sources(ev: Event) -> list[Event]:
+    """"condemned by Tokyo and Seoul" is two events; a reciprocal event stays one."""
+    countries = {a.country for a in ev.source if a.country}
+    if len(countries) < 2 or countries & {a.country for a in ev.target}:
+        return [ev]
+    out = []
+    for code in sorted(countries, key=lambda c: min(i for i, a in enumerate(ev.source) if a.country == c)):
+        out.append(replace(ev, source=tuple(a for a in ev.source if a.country == code)))
+    return out
 
 
 def _multi_country(role: Role) -> bool:
