@@ -262,10 +262,18 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
     ("troops fighting alongside"), and nominal events under light verbs ("launched an attack").
     """
     cur = tok
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return Role(), Role(), None  # "if its ally were threatened": a passive hides its agent
     for _ in range(max_steps):
         if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
             break
         head = cur.head
+        if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+            # object control: "allowed anyone to threaten", "urged Iran to stop": the object acts
+            obj = next(c for c in head.children if c.dep_ == "dobj")
+            r = np_actors(obj, idx)
+            r.how = f"object of '{head.text}' (object control)"
+            return r, Role(), head
         if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.pos_ == "VERB":
             # "thanked X for sending", "accused X of attacking": X is the agent
             o = object_of(head.head, idx, passive=False)

@@ -25,13 +25,14 @@ from dyadline.extract.attribution import Claim, claim_for
 from dyadline.extract.dates import report_time
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.modality import Modality, modality_of
-from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
+from dyadline.records import NON_STATE_CODES, Actor, Event, Evidence, Explanation, Place, Time
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
 DISCOURSE_CHARS = 400
+HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "OPP", "PTY", "CVL", "SPY", "ELI", "LAB", "EDU", "MED", "REL", "BUS"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
@@ -58,7 +59,7 @@ class EventExtractor:
     def find(self, doc: Doc, *, actors: list[Actor], times: list[Time], places: list[Place],
              claims: list[Claim], published: dt.date | None) -> list[Event]:
         """Every event in ``doc``, in text order."""
-        idx = ActorIndex(doc, actors)
+        idx = ActorIndex(doc, _with_home_country(actors))
         lex = self.lexicon
         events: list[Event] = []
         for sent in doc.sents:
@@ -90,6 +91,8 @@ class EventExtractor:
             if args is None:
                 return None
         if not args.source:
+            return None
+        if m.trigger.target == "required" and not args.target:
             return None
         if m.trigger.target == "none" and not args.target:
             args.target = Role()
@@ -153,11 +156,29 @@ class EventExtractor:
             return found
         last = prior[-1]
         src = {a.country for a in source.actors}
+        src_names = {a.name or a.text for a in source.actors}
         near = tok.idx - last.evidence.span[1] < DISCOURSE_CHARS
-        actors = [a for a in last.source if a.country and a.country not in src]
+        actors = [a for a in last.source if a.country and a.country not in src] or \
+            [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names]
         if near and actors:
             return Role(actors, [], f"discourse: source of the previous event ('{last.evidence.text[:40]}')")
         return Role()
+
+
+def _with_home_country(actors: list[Actor]) -> list[Actor]:
+    """Give "the authorities", "the commission", "police" with no country the article's home
+    country (the country most of its actor mentions belong to)."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.country and a.country not in NON_STATE_CODES:
+            counts[a.country] = counts.get(a.country, 0) + 1
+    if not counts:
+        return actors
+    home = max(counts, key=counts.get)
+    if counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6:
+        return actors  # no clear home country: leave unknowns unknown
+    return [replace(a, country=home, how=f"{a.how or 'mention'}; home country of the article")
+            if a.country is None and a.sector in HOME_SECTORS and not a.name else a for a in actors]
 
 
 def _place_target(tok: Token, places: list[Place]) -> Role:

@@ -31,6 +31,7 @@ class Trigger:
     mode: str | None = None
     cameo: str | None = None
     objects: frozenset[str] = frozenset()
+    unless_objects: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     target: str = "object"
@@ -67,7 +68,8 @@ def _entries(path_label: str, data: dict) -> list[Trigger]:
             if not isinstance(e, dict) or not (e.get("verb") or e.get("noun")):
                 raise ConfigError(Errors.E004.format(path=path_label, entry=e, reason="an entry needs 'verb' or 'noun'"))
             common = dict(type=typ, mode=e.get("mode"), cameo=str(e["cameo"]) if e.get("cameo") else None,
-                          objects=frozenset(e.get("object") or ()), subjects=frozenset(e.get("subject") or ()),
+                          objects=frozenset(e.get("object") or ()),
+                          unless_objects=frozenset(e.get("unless_object") or ()), subjects=frozenset(e.get("subject") or ()),
                           preps=frozenset(e.get("prep") or ()), target=e.get("target", "object"),
                           negated_as=e.get("negated_as"))
             for pos in ("verb", "noun"):
@@ -182,6 +184,8 @@ def _subject_lemmas(tok: Token) -> set[str]:
 
 def _conditions_hold(trig: Trigger, tok: Token) -> bool:
     if trig.objects and not (trig.objects & object_lemmas(tok)):
+        return False
+    if trig.unless_objects and trig.unless_objects & object_lemmas(tok):
         return False
     if trig.subjects and not (trig.subjects & _subject_lemmas(tok)):
         return False
