@@ -176,14 +176,23 @@ def _fits(sense: Sense, words: Sequence[Word], cased: bool) -> bool:
     return True
 
 
-def add_kb(lex: Lexicon, kb: KnowledgeBase) -> None:
-    """Index every KB entry under its full forms and its short forms."""
+_NOT_SHORT = ("person", "org", "country", "demonym", "capital")
+
+
+def add_kb(lex: Lexicon, kb: KnowledgeBase, *, shorts: bool = True) -> None:
+    """Index every KB entry under its full forms (and its short forms unless ``shorts`` is False)."""
     for e in kb.entries:
         for form in e.forms():
             lex.add(form, Sense(e.kind, form, entry=e, exact=_exact(form)))
+    if shorts:
+        add_short_forms(lex, kb)
+
+
+def add_short_forms(lex: Lexicon, kb: KnowledgeBase) -> None:
+    """Index short forms (surnames) that are not already full names or country forms ("Montenegro")."""
     for e in kb.entries:
         for form in e.short if e.short is not None else (_auto_short(e),):
-            if form and not any(s.kind in ("person", "org") for s in lex.senses(key_of(form))):
+            if form and not any(s.kind in _NOT_SHORT for s in lex.senses(key_of(form))):
                 lex.add(form, Sense("short", form, entry=e, exact=_exact(form), auto=e.short is None))
 
 

@@ -11,12 +11,14 @@ not trusted for known names; its PERSON entities only add people the KB does not
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from dyadline.extract.actor_lexicon import Hit, Lexicon, Word, words_from_tokens
+from dyadline.extract.actor_people import Titled, appositive_tokens, titled_people
 from dyadline.extract.actor_phrase import Coding
 from dyadline.extract.actor_terms import is_personal
 
@@ -31,6 +33,7 @@ GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "a
                          "agency", "body", "network", "company", "firm", "party", "outlet"})
 NUMBER_WORDS = frozenset({"two", "both"})
 PROPER_KINDS = ("person", "short", "org", "country", "capital")
+_LONGEST = 30  # tokens: no lexicon match is longer
 _BREAKS = frozenset({"-", "–", "—", ":", ";", "|", "(", ")", "[", "]"})
 
 
@@ -61,8 +64,26 @@ class DocHits:
 
     hits: tuple[tuple[int, int, Hit], ...]  # (start token, end token, hit)
 
+    @functools.cached_property
+    def by_start(self) -> dict[int, list[tuple[int, int, Hit]]]:
+        """The hits by their first token."""
+        out: dict[int, list[tuple[int, int, Hit]]] = {}
+        for x in self.hits:
+            out.setdefault(x[0], []).append(x)
+        return out
 
-Coder = Callable[[list[Word], list[Hit]], "Coding | None"]
+    @functools.cached_property
+    def tokens(self) -> frozenset[int]:
+        """Every token inside some hit."""
+        return frozenset(i for s, e, _ in self.hits for i in range(s, e))
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
+        """The hits lying inside tokens ``start``..``end``, in order."""
+        return [x for i in range(start, end) for x in self.by_start.get(i, ()) if x[1] <= end]
+
+
+Coder = Callable[..., "Coding | None"]  # (words, hits, lookup=True): lookup finds who holds a title
+TITLED = "title:person"  # how a person the KB does not know got country and sector from its description
 
 
 def match_doc(doc: Doc, lex: Lexicon) -> DocHits:
@@ -71,11 +92,16 @@ def match_doc(doc: Doc, lex: Lexicon) -> DocHits:
     out = []
     for h in lex.match(words, cased=True):
         start, end = words[h.start].i, words[h.end - 1].i + 1
-        if doc[end - 1].pos_ not in ("PROPN", "") and h.first("city", "region"):
+        if h.first("city", "region") and (doc[end - 1].pos_ not in ("PROPN", "") or _in_person(doc[start])):
             h = Hit(h.start, h.end, tuple(s for s in h.senses if s.kind not in ("city", "region")))
         if h.senses and not _dateline(doc, start, end):
             out.append((start, end, h))
     return DocHits(tuple(out))
+
+
+def _in_person(tok) -> bool:
+    """A token of a PERSON entity: a city of the same name ("Warren Christopher") is not meant."""
+    return tok.ent_type_ == "PERSON"
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
@@ -86,12 +112,20 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
 
 def _local(doc: Doc, start: int, end: int, hits: DocHits) -> tuple[list[Word], list[Hit]]:
     """Words and hits of the token range, with hit offsets relative to the word list."""
-    words = words_from_tokens([(t.text, t.i) for t in doc[start:end]])
+    return _local_tokens(doc, range(start, end), hits)
+
+
+def _local_tokens(doc: Doc, idxs, hits: DocHits, skip: tuple[str, ...] = ()) -> tuple[list[Word], list[Hit]]:
+    """Words and hits of some tokens (in order); hits with a sense of a ``skip`` kind are left out."""
+    idxs = list(idxs)
+    inset = set(idxs)
+    words = words_from_tokens([(doc[i].text, i) for i in idxs])
     pos = {w.i: k for k, w in enumerate(words)}
     local = []
-    for s, e, h in hits.hits:
-        if s >= start and e <= end and s in pos and (e - 1) in pos:
-            local.append(Hit(pos[s], pos[e - 1] + 1, h.senses))
+    for s, e, h in hits.within(min(inset, default=0), max(inset, default=-1) + 1):
+        if s in pos and (e - 1) in pos and all(i in inset for i in range(s, e)):
+            if not (skip and h.first(*skip)):
+                local.append(Hit(pos[s], pos[e - 1] + 1, h.senses))
     return words, local
 
 
@@ -122,10 +156,14 @@ class MentionFinder:
 
     def run(self) -> list[Mention]:
         """All mentions of the Doc, in text order."""
+        if self.doc.has_annotation("DEP") and self.doc.has_annotation("ENT_IOB"):
+            for t in titled_people(self.doc, self.hits.hits):
+                self._titled(t)
         for chunk in self._chunks():
             self._chunk(chunk)
         self._loose_hits()
         self._people()
+        self._surnames()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         _link_conjuncts(self.doc, self.mentions)
         return self.mentions
@@ -139,8 +177,8 @@ class MentionFinder:
 
     def _widen(self, chunk: Span) -> Span:
         start, end = chunk.start, chunk.end
-        for s, e, _ in self.hits.hits:
-            if s < end and e > start:
+        for s, e, _ in self.hits.within(max(0, start - _LONGEST), end + _LONGEST):
+            if s < chunk.end and e > chunk.start:
                 start, end = min(start, s), max(end, e)
         for t in self.doc[start:chunk.root.i]:
             spaced = bool(t.whitespace_) or (t.i > 0 and bool(self.doc[t.i - 1].whitespace_))
@@ -150,8 +188,28 @@ class MentionFinder:
             start += 1
         return self.doc[start:end] if start < end else chunk
 
+    def _titled(self, t: Titled) -> None:
+        """A person the KB does not know, with the country and sector its description gives."""
+        if any(i in self.covered for i in range(t.start, t.end)):
+            return
+        own = self._code_tokens(t.describe) if t.describe else None
+        appos = appositive_tokens(self.doc, t.appositive) if t.appositive else ()
+        other = self._code_tokens(appos) if appos else None
+        coding = _merge(own, other)
+        if coding is None:
+            return
+        self._add(t.start, t.end, "named", coding=coding, person=True, name=t.name, root=t.root)
+        if other is not None and other.term is not None and not any(i in self.covered for i in appos):
+            a, b = t.appositive
+            self._add(a, b, "named", coding=coding, person=True, name=t.name, root=b - 1)
+
+    def _code_tokens(self, idxs, skip: tuple[str, ...] = ()) -> Coding | None:
+        """Code some tokens without looking up who holds a title (the person is named)."""
+        words, hits = _local_tokens(self.doc, idxs, self.hits, skip)
+        return self.coder(words, hits, lookup=False)
+
     def _hits_in(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
-        return [(s, e, h) for s, e, h in self.hits.hits if s >= start and e <= end]
+        return self.hits.within(start, end)
 
     def _add(self, start: int, end: int, kind: str, **kw) -> Mention:
         root = kw.pop("root", None)
@@ -252,7 +310,7 @@ class MentionFinder:
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """A short name next to another unknown proper noun ("Hussein Mwinyi") is someone else."""
         near = [i for i in (start - 1, end) if 0 <= i < len(self.doc)]
-        known = {i for s, e, _ in self.hits.hits for i in range(s, e)}
+        known = self.hits.tokens
         return any(self.doc[i].pos_ == "PROPN" and self.doc[i].text[:1].isupper() and i not in known for i in near)
 
     def _possessor(self, end: int) -> bool:
@@ -295,6 +353,20 @@ class MentionFinder:
             self._add(s, e, kind, coding=coding, root=e - 1, person=bool(h.first("person", "short")),
                       short_hit=h if kind == "short" else None)
 
+    def _surnames(self) -> None:
+        """Later bare surnames of people named in full ("Kozyrev"), whatever the model labelled them."""
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.name and " " in m.name and m.person:
+                surname = m.name.split()[-1]
+                first[surname] = min(first.get(surname, m.end), m.end)
+        if not first:
+            return
+        for tok in self.doc:
+            seen = first.get(tok.text)
+            if seen is not None and seen <= tok.i and tok.i not in self.covered and tok.pos_ == "PROPN":
+                self._add(tok.i, tok.i + 1, "named", coding=None, person=True, name=tok.text, root=tok.i)
+
     def _people(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(i in self.covered for i in range(ent.start, ent.end)):
@@ -302,6 +374,16 @@ class MentionFinder:
             if not ent.text[:1].isupper() or not self._plausible_person(ent):
                 continue
             self._add(ent.start, ent.end, "named", coding=None, person=True, name=ent.text, root=ent.end - 1)
+
+
+def _merge(own: Coding | None, other: Coding | None) -> Coding | None:
+    """The coding of a named person from its own modifiers, completed by an appositive's."""
+    country = (own.country if own else None) or (other.country if other else None)
+    sector = (own.sector if own else None) or (other.sector if other else None)
+    if country is None and sector is None:
+        return None
+    term = (own.term if own else None) or (other.term if other else None)
+    return Coding(None, country, sector, TITLED, term=term, former=bool(own and own.former))
 
 
 def _sent_index(doc: Doc, tok) -> int:

@@ -29,6 +29,7 @@ from dyadline.extract.actor_lexicon import (
     add_countries,
     add_kb,
     add_places,
+    add_short_forms,
     add_terms,
     key_of,
     words_of,
@@ -64,8 +65,9 @@ def _load_resources(extra_paths: tuple[str, ...]) -> Resources:
 
     kb, terms = load_kb(extra_paths), load_terms()
     lex = Lexicon()
-    add_kb(lex, kb)
+    add_kb(lex, kb, shorts=False)
     add_countries(lex, load_countries())
+    add_short_forms(lex, kb)
     add_terms(lex, terms)
     add_places(lex)
     log.debug("actor lexicon: %d keys", len(lex.index))
@@ -103,8 +105,8 @@ class ActorResolver:
     def _coder(self, date: dt.date | None):
         res = self.resources
 
-        def code(words, hits) -> Coding | None:
-            return code_phrase(words, hits, date, res.terms.former, res.titles.lookup)
+        def code(words, hits, lookup: bool = True) -> Coding | None:
+            return code_phrase(words, hits, date, res.terms.former, res.titles.lookup if lookup else None)
         return code
 
     def resolve(self, text: str, context: str | None = None, date: dt.date | None = None) -> Actor:

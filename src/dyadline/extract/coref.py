@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dyadline.extract.actor_mentions import Mention
+from dyadline.extract.actor_lexicon import key_of
+from dyadline.extract.actor_mentions import TITLED, Mention
 from dyadline.extract.actor_terms import is_personal
 from dyadline.extract.actor_titles import GOVERNMENT_HEADS, STATE_HEADS, TitleIndex, canonical_title, matches_title
 from dyadline.records import Actor
@@ -108,14 +109,15 @@ class Coreference:
                 return None
             return Resolved(m, [self._actor(m, "ner:person", name=m.name)])
         name = c.name or m.name
-        return Resolved(m, [self._actor(m, c.how if c.name or not m.name else "ner:person", name, c.country,
-                                        c.sector)])
+        how = c.how if c.name or not m.name or c.how == TITLED else "ner:person"
+        return Resolved(m, [self._actor(m, how, name, c.country, c.sector)])
 
     def _short(self, m: Mention) -> Resolved | None:
         entries = {s.entry.name for s in m.short_hit.senses if s.entry is not None} if m.short_hit else set()
+        forms = {key_of(s.form) for s in m.short_hit.senses} if m.short_hit else set()
         for r in reversed(self.history):
             e = r.entry
-            if e is not None and e.name in entries and r.mention.kind != "pronoun":
+            if (e is not None and e.name in entries and r.mention.kind != "pronoun") or _unknown_named(r, forms):
                 return Resolved(m, self._copy(m, r, "coref:short-name"), [r])
         if len(entries) > 1 or not _known_by_surname(m):
             return None
@@ -247,6 +249,12 @@ class Coreference:
     def _group(self, m: Mention) -> Resolved | None:
         ante = self._recent(m, lambda r: r.is_state and (r.actors[0].how or "") == "kb:org")
         return Resolved(m, self._copy(m, ante, "coref:description"), [ante]) if ante else None
+
+
+def _unknown_named(r: Resolved, surnames: set[str]) -> bool:
+    """A person the KB does not know, named in full with one of these surnames ("Saddam Hussein")."""
+    name = r.mention.name
+    return r.is_person and r.entry is None and bool(name) and " " in name and key_of(name.split()[-1]) in surnames
 
 
 def _known_by_surname(m: Mention) -> bool:

@@ -245,6 +245,17 @@ def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
 
 
 NAMED_EVENT_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "ORG", "FAC"}
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "hold", "sign", "make", "pay", "wage", "mount", "begin", "start",
+    "continue", "resume", "step", "intensify", "escalate", "execute", "perform", "undertake", "announce", "order",
+    "impose", "give", "offer", "provide", "deliver", "issue", "lodge", "file", "express", "voice", "convey",
+    "extend", "reach", "conclude", "seal", "strike", "have", "engage", "join", "lead", "organize", "organise",
+    "call", "initiate", "unleash", "fire", "deploy", "send", "receive", "accept", "agree", "renew", "expand",
+    "tighten", "ease", "lift", "approve", "adopt", "slap", "level", "register", "raise", "take", "do", "put",
+    "attend", "host", "chair", "broker", "mediate", "propose", "ratify", "finalize", "finalise", "complete",
+    "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut",
+}
+CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into"}
 TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
 
 
@@ -260,15 +271,25 @@ def _noun_args(tok: Token, idx: ActorIndex, parts: list[Token]) -> Args | None:
         args.target = args.target or more.target
     if args.source:
         return args
+    if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok):
+        return None  # "the attack killed ...", "condemned the strikes": the noun names someone else's act
     s, o, head = inherit(tok, idx)
     if not s:
         return None
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        return None  # "the attack killed ..." : the verb's own subject is this noun
     args.source = s
     if not args.target and o:
         args.target = o
     return args
+
+
+def _borrows_agent(noun: Token) -> bool:
+    """Whether a nominal event may take the agent of its clause: the object of a light verb
+    ("launched an attack", "held talks") or a circumstance ("during a phone call", "in the signing")."""
+    if noun.dep_ in ("dobj", "attr", "oprd"):
+        return noun.head.lemma_.lower() in LIGHT_VERBS
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in CIRCUMSTANCE_PREPS
+    return noun.dep_ in ("conj", "appos", "npadvmod")
 
 
 def _drop_self_target(args: Args) -> None:
