@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dyadline.extract.actor_lexicon import Hit, Lexicon, Word, words_from_tokens
-from dyadline.extract.actor_people import Titled, appositive_tokens, titled_people
+from dyadline.extract.actor_people import Titled, appositive_tokens, of_phrase, titled_people
 from dyadline.extract.actor_phrase import Coding
 from dyadline.extract.actor_terms import is_personal
 
@@ -31,6 +31,8 @@ PAIR_NOUNS = frozenset({"nation", "country", "side", "neighbour", "neighbor", "g
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "alliance", "bloc", "militia",
                          "agency", "body", "network", "company", "firm", "party", "outlet"})
+ORG_HEADS = frozenset({"forum", "grouping", "bloc", "alliance", "organisation", "organization", "body",
+                       "coalition", "movement", "front", "group", "club", "community", "union", "pact"})
 NUMBER_WORDS = frozenset({"two", "both"})
 PROPER_KINDS = ("person", "short", "org", "country", "capital")
 _LONGEST = 30  # tokens: no lexicon match is longer
@@ -115,8 +117,10 @@ def _local(doc: Doc, start: int, end: int, hits: DocHits) -> tuple[list[Word], l
     return _local_tokens(doc, range(start, end), hits)
 
 
-def _local_tokens(doc: Doc, idxs, hits: DocHits, skip: tuple[str, ...] = ()) -> tuple[list[Word], list[Hit]]:
-    """Words and hits of some tokens (in order); hits with a sense of a ``skip`` kind are left out."""
+def _local_tokens(doc: Doc, idxs, hits: DocHits, skip: tuple[str, ...] = (),
+                  skip_from: int = 0) -> tuple[list[Word], list[Hit]]:
+    """Words and hits of some tokens (in order); hits from token ``skip_from`` on with a sense of a
+    ``skip`` kind are left out."""
     idxs = list(idxs)
     inset = set(idxs)
     words = words_from_tokens([(doc[i].text, i) for i in idxs])
@@ -124,13 +128,25 @@ def _local_tokens(doc: Doc, idxs, hits: DocHits, skip: tuple[str, ...] = ()) -> 
     local = []
     for s, e, h in hits.within(min(inset, default=0), max(inset, default=-1) + 1):
         if s in pos and (e - 1) in pos and all(i in inset for i in range(s, e)):
-            if not (skip and h.first(*skip)):
+            if not (skip and s >= skip_from and h.first(*skip)):
                 local.append(Hit(pos[s], pos[e - 1] + 1, h.senses))
     return words, local
 
 
 def _is_subject(tok) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+PLACE_HOWS = frozenset({"country:metonym", "country:city", "country:region"})
+
+
+def _acting(tok) -> bool:
+    """A city or capital used as an actor: a subject, a possessor or an agent ("by Moscow")."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss") or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "POS"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
 
 COLLECTIVE = frozenset({"police", "military", "people", "delegation", "government", "administration", "team",
@@ -203,10 +219,20 @@ class MentionFinder:
             a, b = t.appositive
             self._add(a, b, "named", coding=coding, person=True, name=t.name, root=b - 1)
 
-    def _code_tokens(self, idxs, skip: tuple[str, ...] = ()) -> Coding | None:
+    def _code_tokens(self, idxs) -> Coding | None:
         """Code some tokens without looking up who holds a title (the person is named)."""
-        words, hits = _local_tokens(self.doc, idxs, self.hits, skip)
+        words, hits = _local_tokens(self.doc, idxs, self.hits)
         return self.coder(words, hits, lookup=False)
+
+    def _code_np(self, chunk: Span) -> Coding | None:
+        """Code a noun chunk with its "of"/"from" phrase ("the president of Armenia", "doctors from
+        two American aid groups"): the phrase's country counts when the chunk names none."""
+        tail = of_phrase(chunk.root, chunk.end)
+        if not tail:
+            return self._code(chunk.start, chunk.end)
+        words, hits = _local_tokens(self.doc, [*range(chunk.start, chunk.end), *tail], self.hits,
+                                    skip=("person", "short"), skip_from=chunk.end)
+        return self.coder(words, hits)
 
     def _hits_in(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
         return self.hits.within(start, end)
@@ -214,6 +240,9 @@ class MentionFinder:
     def _add(self, start: int, end: int, kind: str, **kw) -> Mention:
         root = kw.pop("root", None)
         root_tok = self.doc[root] if root is not None else self.doc[start:end].root
+        coding = kw.get("coding")
+        if coding is not None and coding.how in PLACE_HOWS and not _acting(root_tok):
+            kw["referential"] = False  # "met in Tokyo": a place, not an antecedent for "its"
         m = Mention(start, end, kind, root=root_tok.i, sent=_sent_index(self.doc, root_tok),
                     subject=_is_subject(root_tok), **kw)
         self.mentions.append(m)
@@ -241,7 +270,7 @@ class MentionFinder:
             self._other_chunk(chunk, inside)
 
     def _actor_chunk(self, chunk: Span, inside) -> None:
-        coding = self._code(chunk.start, chunk.end)
+        coding = self._code_np(chunk)
         proper = [x for x in inside if x[2].first(*PROPER_KINDS)]
         short = next((x for x in inside if x[2].first("short") and not x[2].first("person", "org")), None)
         if short is not None and self._inside_longer_name(short[0], short[1]):
@@ -277,6 +306,11 @@ class MentionFinder:
     def _other_chunk(self, chunk: Span, inside) -> None:
         lemma = chunk.root.lemma_.lower()
         first = chunk[0].lower_
+        if lemma in ORG_HEADS and any(h.first("org") and e <= chunk.root.i for _, e, h in inside):
+            coding = self._code(chunk.start, chunk.end)
+            if coding is not None:
+                self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk))
+                return
         if first in DEFINITE and not inside and chunk.root.pos_ == "NOUN":
             if lemma in PAIR_NOUNS and _plural(chunk) and any(t.lower_ in NUMBER_WORDS for t in chunk):
                 self._add(chunk.start, chunk.end, "pair", plural=True)

@@ -99,6 +99,8 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
                     nxt.append(c)
                 elif c.dep_ == "prep" and c.lower_ in NP_PREPS:
                     nxt.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by Croat forces"
+                    nxt.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
         frontier = nxt
         if not frontier:
             break

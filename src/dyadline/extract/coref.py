@@ -25,6 +25,7 @@ from dyadline.extract.actor_titles import GOVERNMENT_HEADS, STATE_HEADS, TitleIn
 from dyadline.records import Actor
 
 WINDOW = 3  # sentences looked back
+POSSESSIVES = frozenset({"its", "their"})
 
 
 @dataclass
@@ -125,11 +126,12 @@ class Coreference:
 
     # ---------------------------------------------------------------- search
 
-    def _recent(self, m: Mention, fits: Callable[[Resolved], bool]) -> Resolved | None:
-        """The fitting antecedent: nearest in the sentence, else the subject of the latest earlier one."""
+    def _recent(self, m: Mention, fits: Callable[[Resolved], bool], possessive: bool = False) -> Resolved | None:
+        """The fitting antecedent: nearest in the sentence (for a possessive, the subject of a clause
+        it is in, if one fits), else the subject of the latest earlier sentence."""
         same = [r for r in self.history if r.mention.sent == m.sent and r.mention.end <= m.start and fits(r)]
         if same:
-            return same[-1]
+            return (self._clause_subject(m, same) if possessive else None) or same[-1]
         sents = sorted({r.mention.sent for r in self.history if r.mention.sent < m.sent}, reverse=True)
         for sent in sents[:WINDOW]:
             cands = [r for r in self.history if r.mention.sent == sent and fits(r)]
@@ -138,13 +140,25 @@ class Coreference:
                 return (subj or cands)[0]
         return None
 
+    def _clause_subject(self, m: Mention, cands: list[Resolved]) -> Resolved | None:
+        """The latest candidate that is the subject of a verb governing the pronoun ("Libya offered
+        Britain two of its nationals": its = Libya)."""
+        governing = {t.i for t in self.doc[m.root].ancestors}
+        for r in reversed(cands):
+            tok = self.doc[r.mention.root]
+            verb = tok.head.head if tok.dep_ == "conj" else tok.head
+            if r.mention.subject and verb.i in governing:
+                return r
+        return None
+
     def _pronoun(self, m: Mention) -> Resolved | None:
+        possessive = self.doc[m.root].lower_ in POSSESSIVES
         if m.plural:
-            ante = self._recent(m, self._is_plural)
+            ante = self._recent(m, self._is_plural, possessive)
         elif m.person:
             ante = self._recent(m, lambda r: r.is_person and _gender_ok(r, m.gender))
         else:
-            ante = self._recent(m, lambda r: r.is_state)
+            ante = self._recent(m, lambda r: r.is_state, possessive)
         if ante is None:
             return None
         if m.plural and ante.mention.members:
@@ -188,15 +202,16 @@ class Coreference:
 
     def _possessive(self, m: Mention) -> Resolved | None:
         sector = m.coding.sector if m.coding else None
-        probe = Mention(m.start, m.start + 1, "pronoun", root=m.start, sent=m.sent,
+        at = next((t.i for t in self.doc[m.start:m.end] if t.lower_ == m.pronoun), m.start)
+        probe = Mention(m.start, m.start + 1, "pronoun", root=at, sent=m.sent,
                         plural=m.pronoun in ("their", "theirs"), person=m.pronoun in ("his", "her"),
                         gender={"his": "m", "her": "f"}.get(m.pronoun))
         if probe.person:
             ante = self._recent(probe, lambda r: r.is_person and _gender_ok(r, probe.gender))
         elif probe.plural:
-            ante = self._recent(probe, self._is_plural)
+            ante = self._recent(probe, self._is_plural, True)
         else:
-            ante = self._recent(probe, lambda r: r.is_state)
+            ante = self._recent(probe, lambda r: r.is_state, True)
         if ante is None or probe.person:
             return self._named(m) if m.coding is not None and m.coding.sector else None
         if ante.mention.members:

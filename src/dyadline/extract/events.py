@@ -32,6 +32,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
 DISCOURSE_CHARS = 400
+PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "OPP", "PTY", "CVL", "SPY", "ELI", "LAB", "EDU", "MED", "REL", "BUS"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
 OBLIGATION_AUX = {"must", "should"}
@@ -124,7 +125,7 @@ class EventExtractor:
             # intent to use force or pressure is THREATEN (CAMEO 03 and 13).
             typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
-        source, target = c.args.source, c.args.target
+        source, target = _placed(c.args.source, places), _placed(c.args.target, places)
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
@@ -179,6 +180,31 @@ def _with_home_country(actors: list[Actor]) -> list[Actor]:
         return actors  # no clear home country: leave unknowns unknown
     return [replace(a, country=home, how=f"{a.how or 'mention'}; home country of the article")
             if a.country is None and a.sector in HOME_SECTORS and not a.name else a for a in actors]
+
+
+def _placed(role: Role, places: list[Place]) -> Role:
+    """Give an actor with no country the country of a place in its own phrase
+    ("Demonstrators in Baghdad", "Prisoners at a jail in Dili")."""
+    if not role or all(a.country for a in role.actors) or not role.tokens:
+        return role
+    out = []
+    for a in role.actors:
+        if a.country or a.span is None:
+            out.append(a)
+            continue
+        place = _place_in_phrase(a, role, places)
+        out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'") if place else a)
+    return Role(out, role.tokens, role.how)
+
+
+def _place_in_phrase(a: Actor, role: Role, places: list[Place]) -> Place | None:
+    """The first place with a country inside or just after the mention."""
+    lo = a.span[0]
+    hi = a.span[1] + PLACE_WINDOW
+    for p in places:
+        if p.country and lo <= p.span[0] < hi:
+            return p
+    return None
 
 
 def _place_target(tok: Token, places: list[Place]) -> Role:
@@ -253,7 +279,7 @@ LIGHT_VERBS = {
     "call", "initiate", "unleash", "fire", "deploy", "send", "receive", "accept", "agree", "renew", "expand",
     "tighten", "ease", "lift", "approve", "adopt", "slap", "level", "register", "raise", "take", "do", "put",
     "attend", "host", "chair", "broker", "mediate", "propose", "ratify", "finalize", "finalise", "complete",
-    "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut",
+    "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut", "open",
 }
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into"}
 TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
