@@ -292,6 +292,13 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             if r:
                 r.how = f"noun modified by the clause: '{head.text}'"
                 return r, Role(), head
+        if cur.dep_ == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):
+            # raising: "Iran is reported to be supplying", "is believed to be cooperating"
+            subj = next(c for c in head.children if c.dep_ == "nsubjpass")
+            r = np_actors(subj, idx)
+            if r:
+                r.how = f"subject of '{head.text} to' (raising)"
+                return r, Role(), head
         if head.pos_ in ("VERB", "AUX"):
             s = subject_of(head, idx)
             if s:

@@ -27,7 +27,7 @@ from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexico
 from dyadline.extract.modality import Modality, modality_of
 from dyadline.records import NON_STATE_CODES, Actor, Event, Evidence, Explanation, Place, Time
 
-RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
