@@ -220,6 +220,12 @@ def _recipient(verb: Token, idx: ActorIndex) -> Role:
 def noun_roles(noun: Token, idx: ActorIndex) -> Args:
     """Source and target of a nominal event: "Ukraine's counter-offensive", "a visit from X to Y"."""
     source, target, reciprocal = Role(), Role(), False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        owner = noun.head.head  # "the EU's package of sanctions against Iran"
+        for c in owner.children:
+            if c.dep_ == "poss":
+                source = np_actors(c, idx)
+                source.how = f"possessor of '{owner.text}'"
     for c in noun.children:
         if c.dep_ == "poss" and not source:
             source = np_actors(c, idx)

@@ -32,6 +32,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
 DISCOURSE_CHARS = 400
+REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "OPP", "PTY", "CVL", "SPY", "ELI", "LAB", "EDU", "MED", "REL", "BUS"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
@@ -120,7 +121,7 @@ class EventExtractor:
             typ, mode, cameo = "REQUEST", "change", None
             c = Candidate(c.match, tok, Args(demand, c.args.source))
             mod = Modality("asserted", f"obligation '{tok.text}' reported by the claim's source")
-        if mod.value == "future" and typ in INTENT_AS:
+        if mod.value == "future" and typ in INTENT_AS and (mod.intent or INTENT_AS[typ] == "AGREE"):
             # PLOVER codes a stated intention by its stance: intent to cooperate is AGREE,
             # intent to use force or pressure is THREATEN (CAMEO 03 and 13).
             typ, mode, cameo = INTENT_AS[typ], None, None
@@ -319,10 +320,13 @@ def _borrows_agent(noun: Token) -> bool:
 
 
 def _drop_self_target(args: Args) -> None:
+    """A target that is the source itself ("sent troops to its border") is no target."""
     if args.reciprocal:
         return
     src = {a.span for a in args.source.actors}
-    keep = [a for a in args.target.actors if a.span not in src]
+    countries = {a.country for a in args.source.actors}
+    keep = [a for a in args.target.actors if a.span not in src and
+            not (a.text.lower() in REFLEXIVE and a.country in countries)]
     if len(keep) != len(args.target.actors):
         args.target = Role(keep, args.target.tokens, args.target.how) if keep else Role()
 

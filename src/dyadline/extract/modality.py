@@ -20,6 +20,8 @@ NEGATORS = {"not", "n't", "never", "no"}
 FUTURE_GOVERNORS = {"plan", "intend", "prepare", "prepared", "aim", "schedule", "expect", "set", "going", "due", "poise",
                     "poised", "ready", "willing", "vow", "pledge", "promise", "offer", "seek", "hope", "want", "decide",
                     "threaten", "move", "commit", "committed", "propose"}
+INTENT_GOVERNORS = {"vow", "pledge", "promise", "offer", "threaten", "warn", "ready", "willing", "prepared",
+                    "commit", "committed", "decide", "intend"}
 NEGATIVE_GOVERNORS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "abandon"}
 HEDGE_GOVERNORS = {"believe", "suspect", "think", "say", "report", "allege", "rumor", "rumour", "seem", "appear", "claim"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -29,6 +31,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 class Modality:
     value: str
     reason: str
+    intent: bool = False  # a stated intention ("vowed to", "offered to", "is ready to")
 
 
 def _governors(tok: Token, limit: int = 3) -> list[Token]:
@@ -113,7 +116,7 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         if glem in HEDGE_GOVERNORS and any(c.dep_ == "auxpass" for c in g.children):
             return Modality("hedged", f"'{g.text} to'")
         if glem in FUTURE_GOVERNORS and verb.dep_ == "xcomp":
-            return Modality("future", f"governed by '{g.text}'")
+            return Modality("future", f"governed by '{g.text}'", intent=glem in INTENT_GOVERNORS)
     if aux & FUTURE_MODALS or (verb.tag_ == "VB" and "going" in {g.lower_ for g in _governors(verb)}):
         return Modality("future", "future auxiliary")
     if aux & HYPOTHETICAL_MODALS:
