@@ -32,6 +32,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
 DISCOURSE_CHARS = 400
+NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "OPP", "PTY", "CVL", "SPY", "ELI", "LAB", "EDU", "MED", "REL", "BUS"}
@@ -78,7 +79,7 @@ class EventExtractor:
                     events.extend(_split_sources(ev))
                     if ev.type == "REQUEST" and _is_obligation(c.token):
                         demanded.update(t.i for t in c.token.subtree)
-        return _dedupe(events)
+        return _dedupe(events, headline_end(doc.text))
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         m = lex.match(tok)
@@ -335,6 +336,11 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     """Drop an event embedded under a governing event that absorbs it ("agreed to withdraw"),
     and a trigger noun that is the object of a verb trigger of the same type ("expressed gratitude")."""
     by_tok = {c.token.i: c for c in cands}
+    # "refused to expel": the expulsion, negated, says more than a bare refusal
+    negating = {c.token.head.i for c in cands if c.token.dep_ == "xcomp" and c.token.head.i in by_tok
+                and by_tok[c.token.head.i].match.trigger.key in NEGATING_TRIGGERS}
+    cands = [c for c in cands if c.token.i not in negating]
+    by_tok = {c.token.i: c for c in cands}
     out = []
     for c in cands:
         head = c.token.head
@@ -358,7 +364,8 @@ def _evidence_span(sent: Span, c: Candidate) -> tuple[int, int]:
     lo, hi = min(idxs), max(idxs)
     # extend the right edge over the head phrase of the last argument / object
     last = doc[hi]
-    right = max((t.i for t in last.subtree if t.dep_ not in ("relcl", "punct") and sent.start <= t.i < sent.end), default=hi)
+    right = max((t.i for t in last.subtree if t.dep_ not in ("relcl", "punct") and not t.is_space
+                 and sent.start <= t.i < sent.end), default=hi)
     right = min(right, _clause_right(c.token, sent))
     hi = max(hi, right)
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
@@ -369,7 +376,7 @@ def _clause_right(tok: Token, sent: Span) -> int:
     right = tok.i
     for t in tok.subtree:
         if t.i > right and all(a.dep_ not in ("relcl", "advcl", "ccomp", "conj") or a == tok for a in _path(t, tok)):
-            if t.dep_ != "punct":
+            if t.dep_ != "punct" and not t.is_space:
                 right = t.i
     return right
 
@@ -441,12 +448,15 @@ def _key(e: Event) -> tuple:
             e.date.value if e.date else None)
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (type, source, target, modality, date) and evidence sentence; repeats of a
-    headline in the body collapse into the first occurrence."""
+def _dedupe(events: list[Event], headline_end: int = 0) -> list[Event]:
+    """One event per (type, source, target, modality, date) and evidence sentence. A headline
+    repeated in the body collapses into the body's event, which has the fuller evidence."""
+    body_keys = {_key(e)[:4] for e in events if e.evidence.span[0] >= headline_end}
     seen: dict[tuple, Event] = {}
     out = []
     for e in events:
+        if e.evidence.span[0] < headline_end and _key(e)[:4] in body_keys:
+            continue
         k = _key(e) + (e.evidence.text.lower()[:60],)
         k2 = _key(e)
         if k in seen or (k2 in seen and seen[k2].evidence.text.lower() == e.evidence.text.lower()):
@@ -454,3 +464,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         seen[k] = seen[k2] = e
         out.append(e)
     return out
+
+
+def headline_end(text: str) -> int:
+    """End of a headline line (short, no final full stop, followed by a blank line), else 0."""
+    first, sep, _ = text.partition("\n")
+    if sep and len(first) < 200 and not first.rstrip().endswith((".", "!", "?", '"', "\u201d")):
+        return len(first)
+    return 0
