@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dyadline.extract.dateline import real_subject
 from dyadline.records import Actor
 
 SUBJ = ("nsubj", "csubj")
@@ -144,6 +145,7 @@ def subject_of(verb: Token, idx: ActorIndex) -> Role:
                         r.how = f"passive agent 'by {g.text}'"
                         return r
         if c.dep_ in SUBJ:
+            c = real_subject(verb, c)
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 r = relative_antecedent(verb.head, idx)
                 r.how = f"antecedent of relative '{c.text}'"

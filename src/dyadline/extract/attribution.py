@@ -32,6 +32,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from dyadline.errors import ConfigError, Errors
+from dyadline.extract.dateline import real_subject
 from dyadline.extract.quotes import SENTENCE_END, QuoteSpan, find_quote_spans, is_fragment, paragraph_spans
 from dyadline.records import Actor, Span
 
@@ -448,7 +449,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.pos_ != "VERB"), None)
         if subj is not None:
-            return subj
+            return real_subject(tok, subj)
         agent = _agent_of(tok)
         if agent is not None:
             return agent
