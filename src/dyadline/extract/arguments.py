@@ -290,7 +290,8 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             if o:
                 o.how = f"the one '{head.head.text}' is about: {o.how}"
                 return o, Role(), head.head
-        if cur.dep_ in ("acl", "relcl") and _infinitival(cur) and head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+        if cur.dep_ in ("acl", "relcl") and _infinitival(cur) and head.dep_ in ("dobj", "pobj") and \
+                head.head.pos_ == "VERB" and not any(a.country for a in np_actors(head, idx).actors):
             s = subject_of(head.head, idx)
             if s:  # "may send troops to aid Russia": the sender aids
                 s.how = f"subject of '{head.head.text}' (purpose clause): {s.how}"
