@@ -138,7 +138,7 @@ class EventExtractor:
         evidence = Evidence(doc.text[span[0]:span[1]], span)
         date = _date_for(tok, sent, times) or report_time(published)
         location = _place_for(tok, sent, places, c)
-        conf = _confidence(c, mod.value)
+        conf = _confidence(c, mod.value, target)
         why = Explanation(rule=trig.rule + f"; modality {mod.value} ({mod.reason})", trigger=" ".join(doc[i].text for i in c.match.tokens),
                           arguments=(("source", source.how), ("target", target.how or "none found"),
                                      ("attributed_to", f"claim cue '{claim.cue}'" if claim else "none")))
@@ -423,7 +423,8 @@ def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Pla
     return min(pool, key=lambda p: abs(p.span[0] - tok.idx))
 
 
-def _confidence(c: Candidate, modality: str) -> float:
+def _confidence(c: Candidate, modality: str, target: Role) -> float:
+    """How sure the coder is, from how the arguments were found (ranks right events first)."""
     score = 0.35
     if c.args.source.how and not c.args.source.how.startswith("inherited"):
         score += 0.25
@@ -431,6 +432,8 @@ def _confidence(c: Candidate, modality: str) -> float:
         score += 0.1
     if c.args.target:
         score += 0.2
+    elif target:
+        score += 0.05 if target.how.startswith("place") else 0.0  # found in context, not in the parse
     if c.match.trigger.objects or len(c.match.trigger.key.split()) > 1:
         score += 0.1
     if c.match.trigger.pos == "noun":
