@@ -80,6 +80,14 @@ def code_person(entry: Entry, date: dt.date | None, former: bool, title: Term | 
     return Coding(entry.name, country, sector, "kb:person", entry=entry, former=former)
 
 
+def pick_entry(hit: Hit, sense: Sense, date: dt.date | None) -> Entry:
+    """Of the people a form can name ("Bush"), the one holding a role on ``date`` (else the first)."""
+    same = [s.entry for s in hit.senses if s.kind == sense.kind and s.entry is not None]
+    if date is None or len(same) < 2:
+        return sense.entry
+    return next((e for e in same if any(r.holds(date) for r in e.roles)), sense.entry)
+
+
 def _dated(org: Entry, date: dt.date | None) -> Entry:
     """An organisation with the country and sector of the role it has on ``date`` (if it has roles)."""
     role = org.role_at(date)
@@ -142,7 +150,7 @@ def code_phrase(words: Sequence[Word], hits: Sequence[Hit], date: dt.date | None
     parts = split(words, hits, former_words)
     person = _last(parts.head, "person", "short") or _first(parts.tail, "person")
     if person is not None:
-        return code_person(person[1].entry, date, parts.former, _head_term(parts))
+        return code_person(pick_entry(person[0], person[1], date), date, parts.former, _head_term(parts))
     org_hit = _last(parts.head, "org")
     org = _dated(org_hit[1].entry, date) if org_hit else None
     capital = bool(_first(parts.head, "capital"))

@@ -120,9 +120,28 @@ class Coreference:
             e = r.entry
             if (e is not None and e.name in entries and r.mention.kind != "pronoun") or _unknown_named(r, forms):
                 return Resolved(m, self._copy(m, r, "coref:short-name"), [r])
-        if len(entries) > 1 or not _known_by_surname(m):
+        if len(entries) > 1 and not self._one_in_office(m):
+            return self._same_country(m)
+        if not _known_by_surname(m):
             return None
         return self._named(m)
+
+    def _same_country(self, m: Mention) -> Resolved | None:
+        """A short name of several people of one country ("Bush"): that country, no name."""
+        c = m.coding
+        countries = {(r.country if (r := s.entry.role_at(self.date)) else None) or s.entry.country
+                     for s in m.short_hit.senses if s.entry is not None}
+        if c is None or len(countries) != 1 or c.country not in countries:
+            return None
+        return Resolved(m, [self._actor(m, "short-name:ambiguous", None, c.country, c.sector)])
+
+    def _one_in_office(self, m: Mention) -> bool:
+        """Exactly one of the people a short name can mean holds a role on the date ("Bush" in 1990)."""
+        if self.date is None or m.short_hit is None:
+            return False
+        held = {s.entry.name for s in m.short_hit.senses
+                if s.entry is not None and any(r.holds(self.date) for r in s.entry.roles)}
+        return len(held) == 1
 
     # ---------------------------------------------------------------- search
 
@@ -143,7 +162,10 @@ class Coreference:
     def _clause_subject(self, m: Mention, cands: list[Resolved]) -> Resolved | None:
         """The latest candidate that is the subject of a verb governing the pronoun ("Libya offered
         Britain two of its nationals": its = Libya)."""
-        governing = {t.i for t in self.doc[m.root].ancestors}
+        pron = self.doc[m.root]
+        governing = {t.i for t in pron.ancestors}
+        if not _verb_argument(self.doc[cands[-1].mention.root]):
+            return None  # the nearest is inside a noun phrase ("conditions in Venezuela and its leader")
         for r in reversed(cands):
             tok = self.doc[r.mention.root]
             verb = tok.head.head if tok.dep_ == "conj" else tok.head
@@ -264,6 +286,14 @@ class Coreference:
     def _group(self, m: Mention) -> Resolved | None:
         ante = self._recent(m, lambda r: r.is_state and (r.actors[0].how or "") == "kb:org")
         return Resolved(m, self._copy(m, ante, "coref:description"), [ante]) if ante else None
+
+
+def _verb_argument(tok) -> bool:
+    """True for an argument of a verb: its object, or the object of a preposition on the verb."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def _unknown_named(r: Resolved, surnames: set[str]) -> bool:
