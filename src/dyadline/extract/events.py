@@ -14,6 +14,7 @@ For every token the lexicon knows as a trigger:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -35,7 +36,8 @@ DISCOURSE_CHARS = 400
 NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
-HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "OPP", "PTY", "CVL", "SPY", "ELI", "LAB", "EDU", "MED", "REL", "BUS"}
+LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
+HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
@@ -127,7 +129,7 @@ class EventExtractor:
             # intent to use force or pressure is THREATEN (CAMEO 03 and 13).
             typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
-        source, target = _placed(c.args.source, places), _placed(c.args.target, places)
+        source, target = _placed(c.args.source, places, doc.text), _placed(c.args.target, places, doc.text)
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
@@ -181,10 +183,17 @@ def _with_home_country(actors: list[Actor]) -> list[Actor]:
     if counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6:
         return actors  # no clear home country: leave unknowns unknown
     return [replace(a, country=home, how=f"{a.how or 'mention'}; home country of the article")
-            if a.country is None and a.sector in HOME_SECTORS and not a.name else a for a in actors]
+            if a.country is None and a.sector in HOME_SECTORS and not a.name and _definite(a.text) else a
+            for a in actors]
 
 
-def _placed(role: Role, places: list[Place]) -> Role:
+def _definite(text: str) -> bool:
+    """"the authorities", "the commission", "police": a known institution, not "a group of men"."""
+    words = text.lower().split()
+    return bool(words) and (words[0] in ("the", "its", "their") or len(words) == 1)
+
+
+def _placed(role: Role, places: list[Place], text: str) -> Role:
     """Give an actor with no country the country of a place in its own phrase
     ("Demonstrators in Baghdad", "Prisoners at a jail in Dili")."""
     if not role or all(a.country for a in role.actors) or not role.tokens:
@@ -194,17 +203,20 @@ def _placed(role: Role, places: list[Place]) -> Role:
         if a.country or a.span is None:
             out.append(a)
             continue
-        place = _place_in_phrase(a, role, places)
+        place = _place_in_phrase(a, role, places, text)
         out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'") if place else a)
     return Role(out, role.tokens, role.how)
 
 
-def _place_in_phrase(a: Actor, role: Role, places: list[Place]) -> Place | None:
-    """The first place with a country inside or just after the mention."""
-    lo = a.span[0]
-    hi = a.span[1] + PLACE_WINDOW
+def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Place | None:
+    """A place with a country inside the mention or attached to it by a locative preposition
+    ("Demonstrators in Baghdad", "prisoners at a jail in Dili")."""
     for p in places:
-        if p.country and lo <= p.span[0] < hi:
+        if not p.country:
+            continue
+        if a.span[0] <= p.span[0] < a.span[1]:
+            return p
+        if a.span[1] <= p.span[0] < a.span[1] + PLACE_WINDOW and LOCATIVE.fullmatch(text[a.span[1]:p.span[0]]):
             return p
     return None
 
