@@ -154,8 +154,8 @@ class EventExtractor:
                         prior: list[Event]) -> Role:
         """A target the parse did not attach: another actor of the sentence, else the actor the
         discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
-        credited = _credited(claim)
-        skip = {(credited.span, credited.name)} if credited else set()
+        speakers = [a for a in (claim.source, claim.via) if a] if claim else []
+        skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
         found = context_target(tok, sent, idx, source, skip)
         if found or not prior:
             return found
