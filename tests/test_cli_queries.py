@@ -84,7 +84,7 @@ def test_cli_format_table_cuts_long_cells():
 class FakePipeline:
     """Stands in for Pipeline in the lookup verbs (no model, fixed answers)."""
 
-    def __init__(self, **_):
+    def __init__(self, *_, **__):
         pass
 
     def search_actors(self, name: str) -> list[dict]:
