@@ -132,6 +132,8 @@ class EventExtractor:
         source, target = _placed(c.args.source, places, doc.text), _placed(c.args.target, places, doc.text)
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
+        if target and not any(a.country or a.name for a in target.actors):
+            target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
             target = _place_target(tok, places) or self._context_target(tok, sent, idx, source, claim, prior)
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
