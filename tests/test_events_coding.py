@@ -50,7 +50,7 @@ def test_events_cases_per_type(pipeline):
 
     arts = [Article(id=str(i), text=c["text"], published="2024-05-01") for i, c in enumerate(CASES)]
     total, good = Counter(), Counter()
-    for case, (_, rec) in zip(CASES, pipeline.pipe(arts)):
+    for case, (_, rec) in zip(CASES, pipeline.pipe(arts), strict=True):
         key = case["type"] or "NONE"
         total[key] += 1
         good[key] += _case_ok(case, rec.events)

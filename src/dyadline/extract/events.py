@@ -20,8 +20,17 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract import cameo as cameo_table
-from dyadline.extract.arguments import (ActorIndex, Args, Role, context_target, inherit, noun_roles, np_actors,
-                                         object_of, subject_of)
+from dyadline.extract.arguments import (
+    ActorIndex,
+    Args,
+    Role,
+    context_target,
+    inherit,
+    noun_roles,
+    np_actors,
+    object_of,
+    subject_of,
+)
 from dyadline.extract.attribution import Claim, claim_for
 from dyadline.extract.dates import report_time
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon

@@ -43,7 +43,7 @@ class Trigger:
 
     @property
     def rule(self) -> str:
-        cond = f" + object in lexicon list" if self.objects else ""
+        cond = " + object in lexicon list" if self.objects else ""
         return f"{self.pos} trigger '{self.key}'{cond} -> {self.type}" + (f"/{self.mode}" if self.mode else "")
 
 
