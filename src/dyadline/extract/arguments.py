@@ -175,15 +175,19 @@ def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = Tru
             if r:
                 r.how = f"{'passive subject' if passive else 'object'} '{c.text}'"
                 return r
+    return _prep_target(verb, idx)
+
+
+def _prep_target(verb: Token, idx: ActorIndex) -> Role:
+    """The first actor in a prepositional object, in order of VERB_TARGET_PREPS."""
     for prep in VERB_TARGET_PREPS:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == prep:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        r = np_actors(g, idx)
-                        if r:
-                            r.how = f"prepositional object '{prep} {g.text}'"
-                            return r
+                for p, g in _prep_objects(c):
+                    r = np_actors(g, idx)
+                    if r:
+                        r.how = f"prepositional object '{p.text} {g.text}'"
+                        return r
     return Role()
 
 
@@ -194,14 +198,9 @@ def _recipient(verb: Token, idx: ActorIndex) -> Role:
             if r:
                 r.how = f"indirect object '{c.text}'"
                 return r
-    for prep in VERB_TARGET_PREPS:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == prep:
-                for p, g in _prep_objects(c):
-                    r = np_actors(g, idx)
-                    if r:
-                        r.how = f"prepositional object '{p.text} {g.text}'"
-                        return r
+    r = _prep_target(verb, idx)
+    if r:
+        return r
     for c in verb.children:  # "sent troops to aid Russia": the purpose clause names the recipient
         clauses = [c] if c.dep_ in ("advcl", "xcomp") else [g for g in c.children if g.dep_ in ("relcl", "acl")] if c.dep_ == "dobj" else []
         for cl in clauses:

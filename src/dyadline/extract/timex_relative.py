@@ -146,7 +146,11 @@ def _offset(m: re.Match, g: Grammar, ctx: Context) -> Resolved | None:
     direction = _norm(m["dir"]).split()[0]
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     base = ctx.ref + dt.timedelta(days={"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(_norm(group(m, "base")), 0))
-    day = base
+    return _shifted(m, g, base, sign)
+
+
+def _shifted(m: re.Match, g: Grammar, day: dt.date, sign: int) -> Resolved | None:
+    """``day`` moved by every "<number> <unit>" group of the match ("2 weeks and 3 days")."""
     for n_key, u_key in (("n", "u"), ("n2", "u2"), ("n3", "u3")):
         if group(m, n_key):
             n = g.number(m[n_key])
@@ -286,11 +290,4 @@ def _offset_either(m: re.Match, g: Grammar, ctx: Context) -> Resolved | None:
 
 
 def _offset_from(m: re.Match, g: Grammar, ctx: Context, sign: int) -> Resolved | None:
-    day = ctx.ref
-    for n_key, u_key in (("n", "u"), ("n2", "u2"), ("n3", "u3")):
-        if group(m, n_key):
-            n = g.number(m[n_key])
-            if n is None:
-                return None
-            day = cal.shift(day, sign * n, g.lex.units[m[u_key].lower()])
-    return cal.day(day)
+    return _shifted(m, g, ctx.ref, sign)
