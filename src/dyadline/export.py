@@ -21,11 +21,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from dyadline.errors import ConfigError
+from dyadline.errors import ConfigError, Errors
 from dyadline.records import Article
 from dyadline.store.schema import EVENT_ROW, EVENT_ROW_FIELDS, flat_event_rows
-
-PARQUET_MISSING = "Parquet export needs pyarrow, which is not installed: pip install 'dyadline[parquet]'"
 
 Dest = str | Path | IO
 Items = Iterable[dict | tuple]
@@ -187,7 +185,7 @@ def _pyarrow():
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:
-        raise ConfigError(PARQUET_MISSING) from e
+        raise ConfigError(Errors.E403) from e
     return pa, pq
 
 

@@ -27,8 +27,6 @@ from dyadline.store.schema import TABLES, check_pair, doc_hash, migrate, record_
 
 log = logging.getLogger(__name__)
 
-WRITE_FAILED = "Cannot write to the store {path}: {reason} (this batch was rolled back; earlier batches are kept)"
-BAD_DATE = "{name} must be a date like YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _INSERT = {name: "INSERT INTO [{}] ({}) VALUES ({})".format(
     name, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))) for name, columns in TABLES.items()}
@@ -100,13 +98,13 @@ def _bound(value: str | None, name: str, *, end: bool) -> str | None:
         return None
     m = _DATE.match(str(value).strip())
     if not m:
-        raise InputError(BAD_DATE.format(name=name, value=value))
+        raise InputError(Errors.E204.format(name=name, value=value))
     y, mo, d = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
     day = int(d) if d else (calendar.monthrange(y, mo)[1] if end else 1)
     try:
         return dt.date(y, mo, day).isoformat()
     except ValueError:
-        raise InputError(BAD_DATE.format(name=name, value=value)) from None
+        raise InputError(Errors.E204.format(name=name, value=value)) from None
 
 
 def _actor_filter(actor: str) -> tuple[str, list]:
@@ -186,7 +184,7 @@ class Store:
                     if tables[name]:
                         self.db.conn.executemany(_INSERT[name], [[r[c] for c in columns] for r in tables[name]])
         except sqlite3.DatabaseError as e:
-            raise StoreError(WRITE_FAILED.format(path=self.path, reason=e)) from e
+            raise StoreError(Errors.E203.format(path=self.path, reason=e)) from e
 
     def _batch_rows(self, batch: list, on_error: str) -> tuple[dict[str, list[dict]], int, list[Rejection]]:
         known = self._known({doc_hash(a.text) for a, _ in batch})
