@@ -32,6 +32,7 @@ import yaml
 
 from dyadline.errors import ConfigError, Errors
 from dyadline.records import NON_STATE_CODES, SECTORS
+from dyadline.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ def _entry(raw, kind: str, path: str) -> Entry:
 def read_file(path: str | Path, text: str | None = None) -> tuple[Entry, ...]:
     """Parse one knowledge-base YAML file (``text`` given: parse that instead of reading)."""
     try:
-        data = yaml.safe_load(text if text is not None else Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(text if text is not None else Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=path, reason=e)) from None
     if data is None:
@@ -186,7 +187,7 @@ def load_kb(extra_paths: tuple[str, ...] = ()) -> KnowledgeBase:
     version = "unknown"
     for name in SHIPPED:
         text = _shipped_text(name)
-        version = str((yaml.safe_load(text) or {}).get("version", version))
+        version = str((load_yaml(text) or {}).get("version", version))
         for e in read_file(f"<dyadline>/{name}", text):
             merged[e.name.casefold()] = e
     for path in extra_paths:

@@ -23,6 +23,7 @@ import yaml
 
 from dyadline.errors import ConfigError, Errors
 from dyadline.records import SECTORS
+from dyadline.yamlfile import load_yaml
 
 _IRREGULAR = {"man": "men", "woman": "women", "person": "people", "child": "children", "staff": "staff",
               "police": "police", "personnel": "personnel", "media": "media", "military": "military",
@@ -101,7 +102,7 @@ def load_terms() -> Terms:
     """The shipped sector terms."""
     text = resources.files("dyadline.extract").joinpath("data", "actors_sectors.yaml").read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as e:
         raise ConfigError(Errors.E003.format(path="actors_sectors.yaml", reason=e)) from None
     return parse_terms(data, "<dyadline>/actors_sectors.yaml")

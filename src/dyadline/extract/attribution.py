@@ -35,6 +35,7 @@ from dyadline.errors import ConfigError, Errors
 from dyadline.extract.dateline import real_subject
 from dyadline.extract.quotes import SENTENCE_END, QuoteSpan, find_quote_spans, is_fragment, paragraph_spans
 from dyadline.records import Actor, Span
+from dyadline.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class Cues:
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Read (once) the cue lexicon; a bad file raises ConfigError naming it."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=path, reason=e)) from e
     if not isinstance(data, dict):

@@ -23,6 +23,7 @@ import yaml
 
 from dyadline.errors import ConfigError, Errors
 from dyadline.records import PLOVER_TYPES
+from dyadline.yamlfile import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def load_table(path: Path | str) -> CameoTable:
     """Read and check a CAMEO table YAML file (raises ConfigError naming the file)."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=path, reason=e)) from e
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):

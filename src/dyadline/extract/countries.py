@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from dyadline.errors import ConfigError, Errors
+from dyadline.yamlfile import load_yaml
 
 __all__ = ["Country", "CountryMatch", "CountryTable", "load_countries", "normalize_name"]
 
@@ -43,7 +44,6 @@ _SCALAR_FIELDS = ("name", "capital", "lat", "lon", "geonameid")
 _KNOWN_FIELDS = frozenset(("iso3",) + _LIST_FIELDS + _SCALAR_FIELDS)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is present
 _DASHES = re.compile(r"[\u2010-\u2015\-]+")
 
 
@@ -175,7 +175,7 @@ def _shipped_countries() -> tuple[Country, ...]:
 
 def _read_entries(path: Path) -> list[dict[str, Any]]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=path, reason=e)) from e
     if data is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,9 +92,12 @@ class Gazetteer:
             yield from (k for k in self._base._index if k not in self._index)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _letters(key: str) -> str:
     """A key without spaces and punctuation: "‘Afrīn" and "Afrin" are the same name."""
-    return "".join(ch for ch in key if ch.isalnum())
+    return _NOT_ALNUM.sub("", key)
 
 
 def to_place(entry: GazetteerEntry, text: str, span: tuple[int, int]) -> Place:

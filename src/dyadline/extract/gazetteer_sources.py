@@ -14,6 +14,7 @@ import yaml
 from dyadline.errors import ConfigError, Errors
 from dyadline.extract.countries import load_countries
 from dyadline.extract.gazetteer_types import KINDS, GazetteerEntry, usable_alternate
+from dyadline.yamlfile import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ def country_entries() -> Iterator[GazetteerEntry]:
 def file_entries(path: Path, *, source: str = "user") -> list[GazetteerEntry]:
     """The entries of one gazetteer YAML file (a ``places:`` list, or a bare list)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=path, reason=e)) from e
     if isinstance(data, dict):

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from dyadline.errors import ConfigError, Errors
 from dyadline.records import PLOVER_TYPES
+from dyadline.yamlfile import load_yaml
 
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 
@@ -81,9 +82,9 @@ def _entries(path_label: str, data: dict) -> list[Trigger]:
 def _read(path: Path | None) -> tuple[str, dict]:
     if path is None:
         text = resources.files("dyadline.extract").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
-        return "lexicon.yaml", yaml.safe_load(text)
+        return "lexicon.yaml", load_yaml(text)
     try:
-        return str(path), yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return str(path), load_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=path, reason=e)) from None
 

@@ -11,6 +11,7 @@ import yaml
 
 from dyadline.errors import ConfigError, Errors
 from dyadline.extract import timex_calendar as cal
+from dyadline.yamlfile import load_yaml
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "timex.yaml"
 SECTIONS = ("months", "weekdays", "seasons", "units", "numbers", "ordinals", "holidays")
@@ -90,7 +91,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read (once per process) the time lexicon at ``path``, or the one shipped with dyadline."""
     path = Path(path) if path else DEFAULT_PATH
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=path, reason=e)) from e
     return parse_lexicon(data, path)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from dyadline.errors import ConfigError, Errors, StoreError
+from dyadline.yamlfile import load_yaml
 
 HOST = "127.0.0.1"
 METADATA = Path(__file__).resolve().parent / "metadata.yaml"
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 @functools.cache
 def _packaged_metadata() -> dict:
     try:
-        return yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+        return load_yaml(METADATA.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(Errors.E003.format(path=METADATA, reason=e)) from e
 
