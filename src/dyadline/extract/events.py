@@ -144,7 +144,8 @@ class EventExtractor:
         if target and not any(a.country or a.name for a in target.actors):
             target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
-            target = _place_target(tok, places) or self._context_target(tok, sent, idx, source, claim, prior)
+            target = (_anaphor_target(tok, self.lexicon, source, prior) or _place_target(tok, places)
+                      or self._context_target(tok, sent, idx, source, claim, prior))
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
         span = _evidence_span(sent, c)
@@ -230,6 +231,34 @@ def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Pl
         if a.span[1] <= p.span[0] < a.span[1] + PLACE_WINDOW and LOCATIVE.fullmatch(text[a.span[1]:p.span[0]]):
             return p
     return None
+
+
+def _anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -> Role:
+    """"Mohamud condemned the agreement", "ASEAN condemns the air strikes": a definite event noun
+    refers back to an event already reported; its actors (other than the source) are the target."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN":
+            continue
+        if not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in c.children):
+            continue
+        m = lex.match(c)
+        if m is None or m.trigger.pos != "noun":
+            continue
+        src = {a.country for a in source.actors}
+        for e in reversed(prior):
+            actors = [a for a in (*e.source, *e.target) if a.country and a.country not in src]
+            if e.type == m.trigger.type and actors:
+                return Role(_first_per_country(actors), [], f"the {c.text} reported earlier: '{e.evidence.text[:40]}'")
+    return Role()
+
+
+def _first_per_country(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.country not in seen:
+            seen.add(a.country)
+            out.append(a)
+    return out
 
 
 def _place_target(tok: Token, places: list[Place]) -> Role:
