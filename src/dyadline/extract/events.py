@@ -50,7 +50,7 @@ HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the .
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
-             "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
+             "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
 
 
 @dataclass
@@ -121,6 +121,8 @@ class EventExtractor:
         denial = claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
         mod = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=denial)
         typ, mode, cameo = trig.type, trig.mode, trig.cameo
+        if typ == "PROTEST" and trig.pos == "verb" and any(ch.dep_ == "ccomp" for ch in tok.children):
+            typ, mode, cameo = "ACCUSE", "disapprove", None  # "..., a rights group protested": words, not a march
         if mod.value == "negated" and (trig.negated_as or typ in REFUSABLE):
             # not agreeing, not meeting, not recognising: a refusal is itself an event
             typ, mode, cameo = trig.negated_as or "REJECT", None, None
@@ -139,6 +141,8 @@ class EventExtractor:
             typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = _placed(c.args.source, places, doc.text), _placed(c.args.target, places, doc.text)
+        if typ == "PROTEST" and not any(a.country for a in source.actors):
+            source = _protest_home(tok, source, places)  # "Farmers blocked roads across France"
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
         if target and not any(a.country or a.name for a in target.actors):
@@ -231,6 +235,16 @@ def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Pl
         if a.span[1] <= p.span[0] < a.span[1] + PLACE_WINDOW and LOCATIVE.fullmatch(text[a.span[1]:p.span[0]]):
             return p
     return None
+
+
+def _protest_home(tok: Token, source: Role, places: list[Place]) -> Role:
+    """Protesters are, unless said otherwise, people of the place where they protest."""
+    lo, hi = _clause_chars(tok)
+    place = next((p for p in places if p.country and lo <= p.span[0] < hi), None)
+    if place is None:
+        return source
+    return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; protesting in '{place.text}'")
+                 for a in source.actors], source.tokens, source.how)
 
 
 def _anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -> Role:
@@ -335,7 +349,9 @@ LIGHT_VERBS = {
     "attend", "host", "chair", "broker", "mediate", "propose", "ratify", "finalize", "finalise", "complete",
     "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut", "open",
 }
-CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into"}
+CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
+CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
+                  "criticize", "criticise", "fault", "punish", "sanction"}
 TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
 
 
@@ -351,6 +367,10 @@ def _noun_args(tok: Token, idx: ActorIndex, parts: list[Token]) -> Args | None:
         args.target = args.target or more.target
     if args.source:
         return args
+    charged = _charged_party(tok, idx)
+    if charged:  # "accused of ethnic killings", "blamed Iran for the attack"
+        args.source = charged
+        return args
     if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok):
         return None  # "the attack killed ...", "condemned the strikes": the noun names someone else's act
     s, o, head = inherit(tok, idx)
@@ -360,6 +380,20 @@ def _noun_args(tok: Token, idx: ActorIndex, parts: list[Token]) -> Args | None:
     if not args.target and o:
         args.target = o
     return args
+
+
+def _charged_party(noun: Token, idx: ActorIndex) -> Role:
+    """The one accused of (or thanked for) the act a noun names: the verb's object, or its
+    passive subject ("Sudanese paramilitaries are accused of ethnic killings")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in CHARGING_VERBS:
+        return Role()
+    verb = prep.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    role = object_of(verb, idx, passive=passive)
+    if role:
+        role.how = f"the one '{verb.text}' concerns: {role.how}"
+    return role
 
 
 def _borrows_agent(noun: Token) -> bool:
@@ -384,6 +418,11 @@ def _drop_self_target(args: Args) -> None:
         args.target = Role(keep, args.target.tokens, args.target.how) if keep else Role()
 
 
+def _same_agents(c: Candidate, gov: Candidate) -> bool:
+    countries = {a.country for a in c.args.source.actors}
+    return countries <= {a.country for a in gov.args.source.actors}
+
+
 def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     """Drop an event embedded under a governing event that absorbs it ("agreed to withdraw"),
     and a trigger noun that is the object of a verb trigger of the same type ("expressed gratitude")."""
@@ -402,9 +441,14 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             if not gov.args.target and c.args.target:  # "offered to hand them over to Britain"
                 gov.args.target = c.args.target
             continue
-        if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "pobj", "attr") and \
+        if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "nsubjpass") and \
+                gov.match.trigger.pos == "verb" and _same_agents(c, gov):
+            continue  # "called off their strike": the noun names the act the verb is about, not another one
+        if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("pobj", "attr") and \
                 gov.match.trigger.type == c.match.trigger.type:
             continue
+        if gov and c.match.trigger.type == "REQUEST" and gov.match.trigger.type == "PROTEST":
+            continue  # "demonstrated, calling for reforms": what a protest demands is part of it
         out.append(c)
     return out
 

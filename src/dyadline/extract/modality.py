@@ -121,7 +121,8 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         return Modality("future", "future auxiliary")
     if aux & HYPOTHETICAL_MODALS:
         reported = any(g.lemma_.lower() in HEDGE_GOVERNORS | {"warn", "announce", "tell", "state"} for g in _governors(verb))
-        return Modality("future" if reported else "hypothetical", "'would' in reported speech" if reported else "conditional modal")
+        return Modality("future" if reported else "hypothetical", "'would' in reported speech" if reported else "conditional modal",
+                        intent=reported)
     return Modality("asserted", "no modal, negation or hedge in scope")
 
 
