@@ -47,6 +47,10 @@ REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "h
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
+TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
+STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "sultan", "judge", "general", "gen",
+                "lt", "colonel", "col", "chancellor", "governor", "senator", "speaker", "prince", "sheikh",
+                "ousted", "former", "federal", "interior", "foreign", "defence", "defense", "prime"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
@@ -196,11 +200,19 @@ def _with_home_country(actors: list[Actor]) -> list[Actor]:
     if not counts:
         return actors
     home = max(counts, key=counts.get)
-    if counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6:
+    only = len(counts) == 1
+    if not only and (counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6):
         return actors  # no clear home country: leave unknowns unknown
     return [replace(a, country=home, how=f"{a.how or 'mention'}; home country of the article")
-            if a.country is None and a.sector in HOME_SECTORS and not a.name and _definite(a.text) else a
+            if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
+                                      a.sector in TITLED_SECTORS and only and _titled(a.text)) else a
             for a in actors]
+
+
+def _titled(text: str) -> bool:
+    """"President Levy Mwanawasa", "Judge Alejandro Rivera": a person named with a state title."""
+    first = text.split()[0].rstrip(".") if text.split() else ""
+    return first.lower() in STATE_TITLES and first[:1].isupper()
 
 
 def _definite(text: str) -> bool:
