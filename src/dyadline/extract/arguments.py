@@ -146,6 +146,8 @@ def subject_of(verb: Token, idx: ActorIndex) -> Role:
                         r.how = f"passive agent 'by {g.text}'"
                         return r
         if c.dep_ in SUBJ:
+            if any(a.dep_ == "auxpass" for a in verb.children):
+                continue  # "have been killed" parsed with an active subject: it is the patient
             c = real_subject(verb, c)
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 r = relative_antecedent(verb.head, idx)
