@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -34,6 +34,8 @@ GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "a
 ORG_HEADS = frozenset({"forum", "grouping", "bloc", "alliance", "organisation", "organization", "body",
                        "coalition", "movement", "front", "group", "club", "community", "union", "pact"})
 NUMBER_WORDS = frozenset({"two", "both"})
+MEDIA_WORDS = frozenset({"news", "tv", "television", "radio", "times", "post", "daily", "herald", "journal",
+                         "gazette", "tribune", "channel", "broadcasting", "telegraph", "chronicle", "newspaper"})
 PROPER_KINDS = ("person", "short", "org", "country", "capital")
 _LONGEST = 30  # tokens: no lexicon match is longer
 _BREAKS = frozenset({"-", "–", "—", ":", ";", "|", "(", ")", "[", "]"})
@@ -214,10 +216,15 @@ class MentionFinder:
         coding = _merge(own, other)
         if coding is None:
             return
-        self._add(t.start, t.end, "named", coding=coding, person=True, name=t.name, root=t.root)
+        pronoun = self._owner_pronoun((*t.describe, *appos)) if coding.country is None else None
+        self._add(t.start, t.end, "named", coding=coding, person=True, name=t.name, root=t.root, pronoun=pronoun)
         if other is not None and other.term is not None and not any(i in self.covered for i in appos):
             a, b = t.appositive
-            self._add(a, b, "named", coding=coding, person=True, name=t.name, root=b - 1)
+            self._add(a, b, "named", coding=coding, person=True, name=t.name, root=b - 1, pronoun=pronoun)
+
+    def _owner_pronoun(self, idxs) -> str | None:
+        """"its"/"their" in a person's description ("Its chairman, X"): the owner gives the country."""
+        return next((self.doc[i].lower_ for i in idxs if self.doc[i].lower_ in ("its", "their")), None)
 
     def _code_tokens(self, idxs) -> Coding | None:
         """Code some tokens without looking up who holds a title (the person is named)."""
@@ -261,6 +268,8 @@ class MentionFinder:
             self._pronoun(root)
             return
         inside = self._hits_in(chunk.start, chunk.end)
+        if self._media(chunk, inside):
+            return
         root_hit = next((x for x in inside if x[0] <= root.i < x[1]), None)
         if root_hit is not None and (root_hit[2].first(*PROPER_KINDS, "term", "demonym")):
             self._actor_chunk(chunk, inside)
@@ -269,8 +278,36 @@ class MentionFinder:
         else:
             self._other_chunk(chunk, inside)
 
+    def _media(self, chunk: Span, inside) -> bool:
+        """A news outlet the KB does not know ("Israel's Channel 12 News", "the outlet News 24"):
+        a journalist actor with the country of its possessor, demonym or the noun it stands beside."""
+        root = chunk.root
+        if root.pos_ != "PROPN" or any(h.first("person", "org", "short") for _, _, h in inside):
+            return False
+        words = [t for t in chunk if t.i not in self.hits.tokens and t.text[:1].isupper() and t.pos_ != "DET"]
+        if not words or not any(t.lower_ in MEDIA_WORDS for t in words):
+            return False
+        end = max([chunk.end, *(c.i + 1 for c in root.rights if c.dep_ == "nummod" and c.i == chunk.end)])
+        state = next((h.first("country", "demonym", "capital") for _, _, h in inside
+                      if h.first("country", "demonym", "capital")), None)
+        country = state.country if state else self._country_of(root.head if root.dep_ == "appos" else None)
+        name = self.doc[words[0].i:end].text
+        self._add(chunk.start, end, "named", coding=Coding(name, country, "JRN", "media:name"), root=root.i)
+        return True
+
+    def _country_of(self, tok) -> str | None:
+        """The country of the mention whose head is ``tok`` (None if none)."""
+        if tok is None:
+            return None
+        m = next((m for m in self.mentions if m.root == tok.i and m.coding is not None), None)
+        return m.coding.country if m else None
+
     def _actor_chunk(self, chunk: Span, inside) -> None:
         coding = self._code_np(chunk)
+        if coding is not None and coding.term is not None and coding.term.instrument and not _agent(chunk.root):
+            if coding.country is None:
+                return
+            coding = replace(coding, sector=None)  # "shot down an Iranian drone": the country only
         proper = [x for x in inside if x[2].first(*PROPER_KINDS)]
         short = next((x for x in inside if x[2].first("short") and not x[2].first("person", "org")), None)
         if short is not None and self._inside_longer_name(short[0], short[1]):
@@ -311,10 +348,10 @@ class MentionFinder:
             if coding is not None:
                 self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk))
                 return
+        if first in DEFINITE and chunk.root.pos_ == "NOUN" and _pair_chunk(chunk, inside):
+            self._add(chunk.start, chunk.end, "pair", plural=True)
+            return
         if first in DEFINITE and not inside and chunk.root.pos_ == "NOUN":
-            if lemma in PAIR_NOUNS and _plural(chunk) and any(t.lower_ in NUMBER_WORDS for t in chunk):
-                self._add(chunk.start, chunk.end, "pair", plural=True)
-                return
             if lemma in COUNTRY_NOUNS and not _plural(chunk):
                 self._add(chunk.start, chunk.end, "country-description")
                 return
@@ -408,6 +445,23 @@ class MentionFinder:
             if not ent.text[:1].isupper() or not self._plausible_person(ent):
                 continue
             self._add(ent.start, ent.end, "named", coding=None, person=True, name=ent.text, root=ent.end - 1)
+
+
+def _agent(tok) -> bool:
+    """The one acting: a subject of an active verb, or the agent of a passive ("by drones")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+def _pair_chunk(chunk: Span, inside) -> bool:
+    """"The two (former Soviet) republics": a plural pair noun with a number word and no name
+    in it other than demonyms, which describe the pair rather than name a third country."""
+    if chunk.root.lemma_.lower() not in PAIR_NOUNS or not _plural(chunk):
+        return False
+    if not any(t.lower_ in NUMBER_WORDS for t in chunk):
+        return False
+    return all(h.first("demonym") or not h.first(*PROPER_KINDS) for _, _, h in inside)
 
 
 def _merge(own: Coding | None, other: Coding | None) -> Coding | None:

@@ -35,15 +35,39 @@ class Titled:
 
 
 def titled_people(doc: Doc, hits: tuple[tuple[int, int, Hit], ...]) -> list[Titled]:
-    """Every PERSON entity not in the KB that has describing words in its noun phrase."""
+    """Every PERSON entity not in the KB that has describing words in its noun phrase, and every
+    name the model missed right after a capitalised title ("Lieutenant-General Asim Bajwa")."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or _known(ent, hits):
+    names = [e for e in doc.ents if e.label_ == "PERSON"] + _untagged_names(doc, hits)
+    for ent in sorted(names, key=lambda e: e.start):
+        if _known(ent, hits):
             continue
         found = _describe(doc, ent, hits)
         if found is not None:
             out.append(found)
     return out
+
+
+def _untagged_names(doc: Doc, hits) -> list[Span]:
+    """Spans "Title Name Name" where a capitalised title term is followed by two or more
+    capitalised proper nouns that no lexicon entry or model entity claims."""
+    inside = {i for s, e, h in hits if h.first(*NAME_KINDS, *DESCRIBING) for i in range(s, e)}
+    out = []
+    for s, e, h in hits:
+        sense = h.first("term")
+        if sense is None or sense.term.kind != "title" or not doc[e - 1].text[:1].isupper():
+            continue
+        k = e
+        while k < len(doc) and _bare_name_token(doc[k], inside):
+            k += 1
+        if k - e >= 2:
+            out.append(doc[s:k])
+    return out
+
+
+def _bare_name_token(tok: Token, inside: set[int]) -> bool:
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i not in inside
+            and tok.ent_type_ in ("", "PERSON") and not tok.whitespace_.count("\n"))
 
 
 def _overlapping(ent: Span, hits) -> list[tuple[int, int, Hit]]:
@@ -90,12 +114,18 @@ def _premodifiers(doc: Doc, root: Token, start: int) -> list[int]:
     toks = list(range(left, start))
     for k in range(len(toks) - 1, -1, -1):
         t = doc[toks[k]]
-        if t.text in _CUTS or t.is_space or "\n" in t.whitespace_ or t.ent_type_ == "PERSON":
+        if (t.text in _CUTS and not _joining_hyphen(t)) or t.is_space or "\n" in t.whitespace_ \
+                or t.ent_type_ == "PERSON":
             toks = toks[k + 1:]
             break
     while toks and (doc[toks[0]].is_punct or doc[toks[0]].is_space):
         toks = toks[1:]
     return toks
+
+
+def _joining_hyphen(t: Token) -> bool:
+    """A hyphen inside a word ("Lieutenant-General"), not a dash between phrases."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def _tail(root: Token, end: int) -> list[int]:

@@ -8,6 +8,7 @@ Read from ``data/actors_sectors.yaml`` (and any user file with the same layout):
       - {title: president, sector: GOV, head: true}   # head: head of state or government
       - {title: general, sector: MIL}
     generic: [member, official, spokesman]   # defer to the organisation named after them
+    instruments: [tank, drone]               # weapons: actors only as the agent of an event
     former: [former, ex, retired]            # make the actor an elite (ELI)
 
 Singular nouns get their plural forms generated (``troop`` -> ``troops``).
@@ -40,6 +41,7 @@ class Term:
     head: bool = False  # a title of a head of state or government
     generic: bool = False  # "member", "spokesman": the organisation named after it decides
     plural: bool = False  # this form is a plural
+    instrument: bool = False  # a weapon or vehicle ("artillery", "drones"): an actor only as the agent
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def _add(forms: dict[str, Term], term: Term) -> None:
     forms[term.text] = term
     pl = plural(term.text)
     if pl != term.text:
-        forms.setdefault(pl, Term(pl, term.sector, term.kind, term.head, term.generic, plural=True))
+        forms.setdefault(pl, Term(pl, term.sector, term.kind, term.head, term.generic, plural=True,
+                                  instrument=term.instrument))
 
 
 def parse_terms(data: dict, path: str) -> Terms:
@@ -83,11 +86,13 @@ def parse_terms(data: dict, path: str) -> Terms:
         raise ConfigError(Errors.E003.format(path=path, reason="expected a mapping with 'nouns' and 'titles'"))
     forms: dict[str, Term] = {}
     generic = {str(g).lower() for g in data.get("generic") or ()}
+    instruments = {str(g).lower() for g in data.get("instruments") or ()}
     for sector, words in (data.get("nouns") or {}).items():
         if sector not in SECTORS:
             raise _bad(path, sector, "unknown sector")
         for w in words or ():
-            _add(forms, Term(str(w).lower(), sector, "noun", generic=str(w).lower() in generic))
+            low = str(w).lower()
+            _add(forms, Term(low, sector, "noun", generic=low in generic, instrument=low in instruments))
     for t in data.get("titles") or ():
         if not isinstance(t, dict) or "title" not in t or t.get("sector") not in SECTORS:
             raise _bad(path, t, "a title needs 'title' and a known 'sector'")

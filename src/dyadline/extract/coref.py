@@ -26,6 +26,7 @@ from dyadline.records import Actor
 
 WINDOW = 3  # sentences looked back
 POSSESSIVES = frozenset({"its", "their"})
+NATIONAL = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})  # "the government", "the army": of a country
 
 
 @dataclass
@@ -100,6 +101,10 @@ class Coreference:
 
     def _named(self, m: Mention) -> Resolved | None:
         c = m.coding
+        if m.pronoun in POSSESSIVES and c is not None and c.how == TITLED and c.country is None:
+            found = self._owned(m)
+            if found is not None:
+                return found
         if m.name and " " not in m.name and (c is None or c.name is None):
             for r in reversed(self.history):
                 full = r.actors[0].name if r.is_person else None
@@ -202,25 +207,67 @@ class Coreference:
             if ante is not None:
                 return Resolved(m, self._copy(m, ante, "coref:description"), [ante])
         if c is not None and c.country is None and c.term is not None:
-            ante = self._recent(m, lambda r: r.is_state and _same_term(r, c.term))
+            ante = self._recent(m, lambda r: r.is_state and _same_term(r, c.term)) or self._same_head(m)
+            if ante is None and c.sector in NATIONAL and not is_personal(c.term):
+                return self._national_body(m) or self._named(m)
             if ante is not None:
                 return Resolved(m, self._copy(m, ante, "coref:description", c.sector), [ante])
         return self._named(m)
+
+    def _national_body(self, m: Mention) -> Resolved | None:
+        """"The army", "the government" with no country: the country of the nearest state or state
+        official before it (the actor is the body, not that person)."""
+        ante = self._recent(m, _national)
+        if ante is None:
+            return None
+        a = ante.actors[0]
+        return Resolved(m, [self._actor(m, "coref:country", None, a.country, m.coding.sector, a.span)])
+
+    def _same_head(self, m: Mention) -> Resolved | None:
+        """The latest earlier body with the description's head noun ("Tanzania's National Electoral
+        Commission" ... "the commission"), however far back."""
+        head = self.doc[m.root].lemma_.lower()
+        for r in reversed(self.history):
+            if r.mention.kind != "pronoun" and r.is_state and self.doc[r.mention.root].lemma_.lower() == head:
+                return r
+        return None
 
     def _recent_person(self, m: Mention) -> Resolved | None:
         c = m.coding
 
         def fits(r: Resolved) -> bool:
-            if not r.is_person or r.entry is None or r.entry.kind != "person":
+            if not r.is_person:
                 return False
             if c.country is not None and r.actors[0].country != c.country:
                 return False
+            if r.entry is None or r.entry.kind != "person":
+                return self._described_as(r, c.term)
             if c.term.kind != "title":
                 return r.actors[0].sector == c.term.sector
             return matches_title(r.entry.role_at(self.date), c.term, self.titles)
 
         same = [r for r in self.history if fits(r)]
         return same[-1] if same else None
+
+    def _owned(self, m: Mention) -> Resolved | None:
+        """A person described by "its"/"their" title ("Its chairman, X"): the owner's country, and
+        its sector for a generic title ("spokesman")."""
+        c = m.coding
+        probe = Mention(m.start, m.start + 1, "pronoun", root=m.start, sent=m.sent, plural=m.pronoun == "their")
+        ante = self._recent(probe, self._is_plural if probe.plural else (lambda r: r.is_state), True)
+        if ante is None or len(ante.actors) != 1:
+            return None
+        owner = ante.actors[0]
+        sector = owner.sector if c.term is not None and c.term.generic and owner.sector else c.sector
+        return Resolved(m, [self._actor(m, TITLED, m.name, owner.country, sector)], [ante])
+
+    def _described_as(self, r: Resolved, term) -> bool:
+        """A person the KB does not know whose mention (name with title, or appositive) has the
+        description's words ("Lieutenant-General Asim Bajwa" ... "the general")."""
+        if r.mention.coding is None or r.mention.coding.how != TITLED:
+            return False
+        have = _span_words(self.doc, r.mention.start, r.mention.end)
+        return all(w in have for w in term.text.replace("-", " ").split())
 
     def _possessive(self, m: Mention) -> Resolved | None:
         sector = m.coding.sector if m.coding else None
@@ -284,8 +331,16 @@ class Coreference:
         return Resolved(m, self._copy(m, ante, "coref:description"), [ante]) if ante else None
 
     def _group(self, m: Mention) -> Resolved | None:
-        ante = self._recent(m, lambda r: r.is_state and (r.actors[0].how or "") == "kb:org")
+        ante = self._recent(m, lambda r: r.is_state and (r.actors[0].how or "") == "kb:org") or self._same_head(m)
         return Resolved(m, self._copy(m, ante, "coref:description"), [ante]) if ante else None
+
+
+def _national(r: Resolved) -> bool:
+    """A country or a state official: whose "the government" or "the army" a later one is."""
+    if not r.mention.referential or len(r.actors) != 1 or r.actors[0].country in (None, "IGO", "NGO"):
+        return False
+    a = r.actors[0]
+    return (a.how or "").startswith("country") or a.sector in NATIONAL
 
 
 def _verb_argument(tok) -> bool:
@@ -325,6 +380,11 @@ def _same_term(r: Resolved, term) -> bool:
     a, b = c.term.text, term.text
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
+
+
+def _span_words(doc: Doc, start: int, end: int) -> set[str]:
+    """The lower-case words of a token range, hyphenated words split ("lieutenant-general")."""
+    return {w for t in doc[start:end] for w in t.lower_.replace("-", " ").split()}
 
 
 def _with_sector(a: Actor, sector: str | None) -> Actor:
