@@ -61,9 +61,10 @@ def find_times(doc: Doc, published: dt.date | None) -> list[Time]:
     """Every temporal expression in ``doc``, in text order, normalised against ``published``."""
     ref = published or PLACEHOLDER
     found = _resolve_all(doc, _select(doc, ref), ref)
-    found = extend_parts(doc.text, extend_weeks(doc.text, found), ref)
-    found = join_ranges(doc.text, _merge(found, bare_unit_parts(doc.text, ref)))
-    return [_to_time(doc.text, f, anchored=published is not None) for f in found]
+    text = doc.text  # spaCy rebuilds the string on every access
+    found = extend_parts(text, extend_weeks(text, found), ref)
+    found = join_ranges(text, _merge(found, bare_unit_parts(text, ref)))
+    return [_to_time(text, f, anchored=published is not None) for f in found]
 
 
 def report_time(published: dt.date | None) -> Time | None:

@@ -78,6 +78,7 @@ class EventExtractor:
              claims: list[Claim], published: dt.date | None) -> list[Event]:
         """Every event in ``doc``, in text order."""
         idx = ActorIndex(doc, _with_home_country(actors))
+        text = doc.text  # spaCy rebuilds the string on every access
         lex = self.lexicon
         events: list[Event] = []
         for sent in doc.sents:
@@ -89,12 +90,12 @@ class EventExtractor:
             for c in cands:
                 if c.token.i in demanded:
                     continue  # what someone is told they must do has not happened
-                ev = self._event(doc, sent, c, idx, times, places, claims, published, events)
+                ev = self._event(text, sent, c, idx, times, places, claims, published, events)
                 if ev is not None:
                     events.extend(_split_sources(ev))
                     if ev.type == "REQUEST" and _is_obligation(c.token):
                         demanded.update(t.i for t in c.token.subtree)
-        return _dedupe(events, headline_end(doc.text))
+        return _dedupe(events, headline_end(text))
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         m = lex.match(tok)
@@ -117,8 +118,9 @@ class EventExtractor:
         _drop_self_target(args)
         return Candidate(m, tok, args)
 
-    def _event(self, doc: Doc, sent: Span, c: Candidate, idx: ActorIndex, times, places, claims,
+    def _event(self, text: str, sent: Span, c: Candidate, idx: ActorIndex, times, places, claims,
                published, prior: list[Event]) -> Event | None:
+        doc = sent.doc
         trig = c.match.trigger
         tok = c.token
         claim = claim_for(claims, (tok.idx, tok.idx + len(tok)))
@@ -144,7 +146,7 @@ class EventExtractor:
             # intent to use force or pressure is THREATEN (CAMEO 03 and 13).
             typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
-        source, target = _placed(c.args.source, places, doc.text), _placed(c.args.target, places, doc.text)
+        source, target = _placed(c.args.source, places, text), _placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
             source = _protest_home(tok, source, places)  # "Farmers blocked roads across France"
         if not any(a.country or a.name for a in source.actors):
@@ -157,7 +159,7 @@ class EventExtractor:
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
         span = _evidence_span(sent, c)
-        evidence = Evidence(doc.text[span[0]:span[1]], span)
+        evidence = Evidence(text[span[0]:span[1]], span)
         date = _date_for(tok, sent, times) or report_time(published)
         location = _place_for(tok, sent, places, c)
         conf = _confidence(c, mod.value, target)
