@@ -16,7 +16,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "event_cases.yaml").rea
 # a vowed use of force is THREATEN, a refusal to cooperate is REJECT.
 INTENT = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"}
 FORCE = {"ASSAULT", "COERCE", "SANCTION"}
-REFUSAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
+REFUSAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 
 
 def _events(pipeline, text, published="2024-05-01"):

@@ -51,7 +51,7 @@ TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
 STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "sultan", "judge", "general", "gen",
                 "lt", "colonel", "col", "chancellor", "governor", "senator", "speaker", "prince", "sheikh",
                 "ousted", "former", "federal", "interior", "foreign", "defence", "defense", "prime"}
-REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE"}
+REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
