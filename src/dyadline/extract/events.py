@@ -523,11 +523,10 @@ def _clause_chars(tok: Token) -> tuple[int, int]:
 
 
 def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Place | None:
+    """The place the trigger's clause names, nearest the trigger. A whole country is not a
+    location ("conveyed concerns to India's agencies" happened somewhere in particular)."""
     lo, hi = _clause_chars(tok)
-    arg_spans = [a.span for a in (*c.args.source.actors, *c.args.target.actors) if a.span]
-    inside = [p for p in places if lo <= p.span[0] < hi]
-    specific = [p for p in inside if p.kind not in ("country", "continent")]
-    pool = specific or [p for p in inside if not any(s and s[0] <= p.span[0] < s[1] for s in arg_spans)]
+    pool = [p for p in places if lo <= p.span[0] < hi and p.kind not in ("country", "continent")]
     if not pool:
         return None
     return min(pool, key=lambda p: abs(p.span[0] - tok.idx))
