@@ -42,6 +42,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
 DISCOURSE_CHARS = 400
+MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
 NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
@@ -158,6 +159,7 @@ class EventExtractor:
                       or self._context_target(tok, sent, idx, source, claim, prior))
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
+        source = Role(_state_sector(source.actors, typ), source.tokens, source.how)
         span = _evidence_span(sent, c)
         evidence = Evidence(text[span[0]:span[1]], span)
         date = _date_for(tok, sent, times) or report_time(published)
@@ -259,6 +261,15 @@ def _protest_home(tok: Token, source: Role, places: list[Place]) -> Role:
         return source
     return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; protesting in '{place.text}'")
                  for a in source.actors], source.tokens, source.how)
+
+
+def _state_sector(actors: list[Actor], typ: str) -> list[Actor]:
+    """A country named as the one acting acts through an arm of the state: its military for
+    force, its government otherwise ("Ukraine's counter-offensive", "Russia recalled its envoy")."""
+    sector = "MIL" if typ in MILITARY_TYPES else "GOV"
+    return [replace(a, sector=sector, how=f"{a.how or 'mention'}; sector from the act")
+            if a.sector is None and a.country and a.country not in NON_STATE_CODES and not a.name
+            and a.how and a.how.startswith("country:") else a for a in actors]
 
 
 def _anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -> Role:
