@@ -185,7 +185,7 @@ class EventExtractor:
             return found
         last = prior[-1]
         src = {a.country for a in source.actors}
-        src_names = {a.name or a.text for a in source.actors}
+        src_names = {a.name or a.text for a in (*source.actors, *speakers)}
         near = tok.idx - last.evidence.span[1] < DISCOURSE_CHARS
         actors = [a for a in last.source if a.country and a.country not in src] or \
             [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names]

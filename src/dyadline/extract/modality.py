@@ -92,6 +92,9 @@ def _purpose_governor(tok: Token) -> Token | None:
 def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = False) -> Modality:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
     own = list(verb.children) + ([] if verb is trigger else list(trigger.children))
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        # "would provide radar and fund a centre": the auxiliaries of the first verb carry over
+        own += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
     lowers = {c.lower_ for c in own}
     if denial:
         return Modality("negated", "inside a denial")
@@ -108,7 +111,7 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         return Modality("hypothetical", "conditional clause")
     if lowers & HEDGE_ADVERBS or hedged_claim:
         return Modality("hedged", "hedging adverb" if lowers & HEDGE_ADVERBS else "hedged report")
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass")}
     if aux & HEDGE_MODALS:
         return Modality("hedged", f"modal '{sorted(aux & HEDGE_MODALS)[0]}'")
     for g in _governors(verb):
