@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from dyadline.errors import Errors, StoreError
 from dyadline.records import MODALITIES, PLOVER_TYPES, Actor, Article, Event, Record, Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SPAN = {"text": str, "start": int, "end": int}
 _ACTOR = {"name": str, "country": str, "sector": str}
@@ -117,10 +117,18 @@ def event_rows_sql() -> str:
     return f"SELECT {cols} FROM events e JOIN documents d ON d.id = e.document_id"
 
 
+DYADS_V1_SQL = """SELECT s.country AS source_country, t.country AS target_country,
+  COUNT(DISTINCT s.event_id) AS events
+FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'target'
+WHERE s.role = 'source' AND s.country IS NOT NULL AND t.country IS NOT NULL
+GROUP BY s.country, t.country ORDER BY events DESC, source_country, target_country"""
+# Version 2: in a reciprocal event ("Japan and the Philippines signed") each mention is both
+# source and target; pairing a mention with itself made a false JPN -> JPN dyad.
 DYADS_SQL = """SELECT s.country AS source_country, t.country AS target_country,
   COUNT(DISTINCT s.event_id) AS events
 FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'target'
 WHERE s.role = 'source' AND s.country IS NOT NULL AND t.country IS NOT NULL
+  AND NOT (s.start IS t.start AND s."end" IS t."end" AND s.country = t.country)
 GROUP BY s.country, t.country ORDER BY events DESC, source_country, target_country"""
 
 
@@ -142,11 +150,16 @@ def _create_tables(db: Database) -> None:
     db["documents"].enable_fts(["title", "text"], create_triggers=True)
     db["quotes"].enable_fts(["text", "speaker_name"], create_triggers=True)
     db.create_view("event_rows", event_rows_sql())
-    db.create_view("dyads", DYADS_SQL)
+    db.create_view("dyads", DYADS_V1_SQL)
+
+
+def _dyads_without_self_pairs(db: Database) -> None:
+    db.create_view("dyads", DYADS_SQL, replace=True)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial: documents, events, event_actors, quotes, times, places, actors", _create_tables),
+    Migration(2, "dyads: a reciprocal event's actor is not paired with itself", _dyads_without_self_pairs),
 )
 
 
