@@ -267,6 +267,25 @@ def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
     return out
 
 
+AGENTIVE_PASSIVES = {"involve", "implicate", "engage"}
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own (an actor or not)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl") for c in verb.children)
+
+
+def _agentive_passive(verb: Token, idx: ActorIndex) -> Role:
+    """"X was involved in the killing": X is the agent of what it was involved in."""
+    if verb.lemma_.lower() not in AGENTIVE_PASSIVES:
+        return Role()
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    r = np_actors(subj, idx) if subj is not None else Role()
+    if r:
+        r.how = f"'{subj.text} ... {verb.text} in'"
+    return r
+
+
 def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, Role, Token | None]:
     """Climb from ``tok`` to the nearest governing clause and borrow its subject (and object).
 
@@ -319,6 +338,10 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
                 if o:
                     o.how = f"inherited from '{head.text}': {o.how}"
                 return s, o, head
+            if has_subject(head):
+                # a clause with a subject of its own is a boundary: "Trudeau said [the government
+                # may have been involved in the killing]" must not reach "Trudeau"
+                return _agentive_passive(head, idx), Role(), head
         elif head.pos_ in ("NOUN", "PROPN"):
             a = noun_roles(head, idx)
             if a.source:

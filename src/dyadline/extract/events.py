@@ -25,6 +25,7 @@ from dyadline.extract.arguments import (
     Args,
     Role,
     context_target,
+    has_subject,
     inherit,
     noun_roles,
     np_actors,
@@ -355,7 +356,7 @@ def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
         target = np_actors(tok.head, idx)
         target.how = f"noun modified by the participle: '{tok.head.text}'"
-    if not source:
+    if not source and not has_subject(tok):  # "allow anyone to threaten": "anyone" is no actor
         s, o, _ = inherit(tok, idx)
         source = s
         if not target and o and tok.dep_ in ("conj",):
