@@ -373,3 +373,16 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     a, i = best
     same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
     return Role(same or [a], [i], f"nearest other actor in the sentence: '{a.text}'")
+
+
+def clause_chars(tok: Token) -> tuple[int, int]:
+    root = tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        cur = tok
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                break
+            cur = cur.head
+        root = cur
+    toks = list(root.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])

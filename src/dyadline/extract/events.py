@@ -14,7 +14,6 @@ For every token the lexicon knows as a trigger:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +23,7 @@ from dyadline.extract.arguments import (
     ActorIndex,
     Args,
     Role,
-    context_target,
+    clause_chars,
     has_subject,
     inherit,
     noun_roles,
@@ -34,25 +33,25 @@ from dyadline.extract.arguments import (
 )
 from dyadline.extract.attribution import Claim, claim_for
 from dyadline.extract.dates import report_time
+from dyadline.extract.discourse import (
+    anaphor_target,
+    context_fallback,
+    place_target,
+    placed,
+    protest_home,
+    state_sector,
+    with_home_country,
+)
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.modality import Modality, modality_of
-from dyadline.records import NON_STATE_CODES, Actor, Event, Evidence, Explanation, Place, Time
+from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
-DISCOURSE_CHARS = 400
-MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
 NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
-PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
-LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
-HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
-TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
-STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "sultan", "judge", "general", "gen",
-                "lt", "colonel", "col", "chancellor", "governor", "senator", "speaker", "prince", "sheikh",
-                "ousted", "former", "federal", "interior", "foreign", "defence", "defense", "prime"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
@@ -79,7 +78,7 @@ class EventExtractor:
     def find(self, doc: Doc, *, actors: list[Actor], times: list[Time], places: list[Place],
              claims: list[Claim], published: dt.date | None) -> list[Event]:
         """Every event in ``doc``, in text order."""
-        idx = ActorIndex(doc, _with_home_country(actors))
+        idx = ActorIndex(doc, with_home_country(actors))
         text = doc.text  # spaCy rebuilds the string on every access
         lex = self.lexicon
         events: list[Event] = []
@@ -148,19 +147,19 @@ class EventExtractor:
             # intent to use force or pressure is THREATEN (CAMEO 03 and 13).
             typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
-        source, target = _placed(c.args.source, places, text), _placed(c.args.target, places, text)
+        source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
-            source = _protest_home(tok, source, places)  # "Farmers blocked roads across France"
+            source = protest_home(tok, source, places)  # "Farmers blocked roads across France"
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
         if target and not any(a.country or a.name for a in target.actors):
             target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
-            target = (_anaphor_target(tok, self.lexicon, source, prior) or _place_target(tok, places)
-                      or self._context_target(tok, sent, idx, source, claim, prior))
+            target = (anaphor_target(tok, self.lexicon, source, prior) or place_target(tok, places)
+                      or context_fallback(tok, sent, idx, source, claim, prior))
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
-        source = Role(_state_sector(source.actors, typ), source.tokens, source.how)
+        source = Role(state_sector(source.actors, typ), source.tokens, source.how)
         span = _evidence_span(sent, c)
         evidence = Evidence(text[span[0]:span[1]], span)
         date = _date_for(tok, sent, times) or report_time(published)
@@ -174,142 +173,6 @@ class EventExtractor:
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
 
 
-    @staticmethod
-    def _context_target(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
-                        prior: list[Event]) -> Role:
-        """A target the parse did not attach: another actor of the sentence, else the actor the
-        discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
-        speakers = [a for a in (claim.source, claim.via) if a] if claim else []
-        skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
-        found = context_target(tok, sent, idx, source, skip)
-        if found or not prior:
-            return found
-        last = prior[-1]
-        src = {a.country for a in source.actors}
-        src_names = {a.name or a.text for a in (*source.actors, *speakers)}
-        near = tok.idx - last.evidence.span[1] < DISCOURSE_CHARS
-        actors = [a for a in last.source if a.country and a.country not in src] or \
-            [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names]
-        if near and actors:
-            return Role(actors, [], f"discourse: source of the previous event ('{last.evidence.text[:40]}')")
-        return Role()
-
-
-def _with_home_country(actors: list[Actor]) -> list[Actor]:
-    """Give "the authorities", "the commission", "police" with no country the article's home
-    country (the country most of its actor mentions belong to)."""
-    counts: dict[str, int] = {}
-    for a in actors:
-        if a.country and a.country not in NON_STATE_CODES:
-            counts[a.country] = counts.get(a.country, 0) + 1
-    if not counts:
-        return actors
-    home = max(counts, key=counts.get)
-    only = len(counts) == 1
-    if not only and (counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6):
-        return actors  # no clear home country: leave unknowns unknown
-    return [replace(a, country=home, how=f"{a.how or 'mention'}; home country of the article")
-            if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
-                                      a.sector in TITLED_SECTORS and only and _titled(a.text)) else a
-            for a in actors]
-
-
-def _titled(text: str) -> bool:
-    """"President Levy Mwanawasa", "Judge Alejandro Rivera": a person named with a state title."""
-    first = text.split()[0].rstrip(".") if text.split() else ""
-    return first.lower() in STATE_TITLES and first[:1].isupper()
-
-
-def _definite(text: str) -> bool:
-    """"the authorities", "the commission", "police": a known institution, not "a group of men"."""
-    words = text.lower().split()
-    return bool(words) and (words[0] in ("the", "its", "their") or len(words) == 1)
-
-
-def _placed(role: Role, places: list[Place], text: str) -> Role:
-    """Give an actor with no country the country of a place in its own phrase
-    ("Demonstrators in Baghdad", "Prisoners at a jail in Dili")."""
-    if not role or all(a.country for a in role.actors) or not role.tokens:
-        return role
-    out = []
-    for a in role.actors:
-        if a.country or a.span is None:
-            out.append(a)
-            continue
-        place = _place_in_phrase(a, role, places, text)
-        out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'") if place else a)
-    return Role(out, role.tokens, role.how)
-
-
-def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Place | None:
-    """A place with a country inside the mention or attached to it by a locative preposition
-    ("Demonstrators in Baghdad", "prisoners at a jail in Dili")."""
-    for p in places:
-        if not p.country:
-            continue
-        if a.span[0] <= p.span[0] < a.span[1]:
-            return p
-        if a.span[1] <= p.span[0] < a.span[1] + PLACE_WINDOW and LOCATIVE.fullmatch(text[a.span[1]:p.span[0]]):
-            return p
-    return None
-
-
-def _protest_home(tok: Token, source: Role, places: list[Place]) -> Role:
-    """Protesters are, unless said otherwise, people of the place where they protest."""
-    lo, hi = _clause_chars(tok)
-    place = next((p for p in places if p.country and lo <= p.span[0] < hi), None)
-    if place is None:
-        return source
-    return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; protesting in '{place.text}'")
-                 for a in source.actors], source.tokens, source.how)
-
-
-def _state_sector(actors: list[Actor], typ: str) -> list[Actor]:
-    """A country named as the one acting acts through an arm of the state: its military for
-    force, its government otherwise ("Ukraine's counter-offensive", "Russia recalled its envoy")."""
-    sector = "MIL" if typ in MILITARY_TYPES else "GOV"
-    return [replace(a, sector=sector, how=f"{a.how or 'mention'}; sector from the act")
-            if a.sector is None and a.country and a.country not in NON_STATE_CODES and not a.name
-            and a.how and a.how.startswith("country:") else a for a in actors]
-
-
-def _anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -> Role:
-    """"Mohamud condemned the agreement", "ASEAN condemns the air strikes": a definite event noun
-    refers back to an event already reported; its actors (other than the source) are the target."""
-    for c in tok.children:
-        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN":
-            continue
-        if not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in c.children):
-            continue
-        m = lex.match(c)
-        if m is None or m.trigger.pos != "noun":
-            continue
-        src = {a.country for a in source.actors}
-        for e in reversed(prior):
-            actors = [a for a in (*e.source, *e.target) if a.country and a.country not in src]
-            if e.type == m.trigger.type and actors:
-                return Role(_first_per_country(actors), [], f"the {c.text} reported earlier: '{e.evidence.text[:40]}'")
-    return Role()
-
-
-def _first_per_country(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        if a.country not in seen:
-            seen.add(a.country)
-            out.append(a)
-    return out
-
-
-def _place_target(tok: Token, places: list[Place]) -> Role:
-    """The place an action is done to or at ("an air attack on a village in Sagaing"), as its country."""
-    spans = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")]
-    ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in spans]
-    for p in places:
-        if p.country and any(lo <= p.span[0] < hi for lo, hi in ranges):
-            return Role([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how="place")], [],
-                        f"place named in the argument: '{p.text}'")
-    return Role()
 
 
 def _split_sources(ev: Event) -> list[Event]:
@@ -515,29 +378,16 @@ def _date_for(tok: Token, sent: Span, times: list[Time]) -> Time | None:
     in_sent = [t for t in times if t.span and sent.start_char <= t.span[0] < sent.end_char and t.start]
     if not in_sent:
         return None
-    clause = _clause_chars(tok)
+    clause = clause_chars(tok)
     own = [t for t in in_sent if clause[0] <= t.span[0] < clause[1]]
     pool = own or in_sent
     return min(pool, key=lambda t: abs(t.span[0] - tok.idx))
 
 
-def _clause_chars(tok: Token) -> tuple[int, int]:
-    root = tok
-    if tok.pos_ not in ("VERB", "AUX"):
-        cur = tok
-        for _ in range(4):
-            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
-                break
-            cur = cur.head
-        root = cur
-    toks = list(root.subtree)
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
-
-
 def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Place | None:
     """The place the trigger's clause names, nearest the trigger. A whole country is not a
     location ("conveyed concerns to India's agencies" happened somewhere in particular)."""
-    lo, hi = _clause_chars(tok)
+    lo, hi = clause_chars(tok)
     pool = [p for p in places if lo <= p.span[0] < hi and p.kind not in ("country", "continent")]
     if not pool:
         return None

@@ -1,0 +1,167 @@
+"""Arguments the parse leaves open, filled from context.
+
+The parse gives most sources and targets (arguments.py). When it gives none, or an actor
+without a country, these functions look around, in order of trust: a place named in the
+argument, the article's home country, an event noun that refers back to an event already
+reported, the sentence's other actors, and the event just before. Every value they supply
+says where it came from, for ``dyadline explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from dyadline.extract.arguments import ActorIndex, Role, clause_chars, context_target
+from dyadline.extract.attribution import Claim
+from dyadline.extract.lexicon import Lexicon
+from dyadline.records import NON_STATE_CODES, Actor, Event, Place
+
+DISCOURSE_CHARS = 400
+MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
+PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
+LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
+HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
+TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
+STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "sultan", "judge", "general", "gen",
+                "lt", "colonel", "col", "chancellor", "governor", "senator", "speaker", "prince", "sheikh",
+                "ousted", "former", "federal", "interior", "foreign", "defence", "defense", "prime"}
+
+
+def with_home_country(actors: list[Actor]) -> list[Actor]:
+    """Give "the authorities", "the commission", "police" with no country the article's home
+    country (the country most of its actor mentions belong to)."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.country and a.country not in NON_STATE_CODES:
+            counts[a.country] = counts.get(a.country, 0) + 1
+    if not counts:
+        return actors
+    home = max(counts, key=counts.get)
+    only = len(counts) == 1
+    if not only and (counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6):
+        return actors  # no clear home country: leave unknowns unknown
+    return [replace(a, country=home, how=f"{a.how or 'mention'}; home country of the article")
+            if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
+                                      a.sector in TITLED_SECTORS and only and _titled(a.text)) else a
+            for a in actors]
+
+
+def _titled(text: str) -> bool:
+    """"President Levy Mwanawasa", "Judge Alejandro Rivera": a person named with a state title."""
+    first = text.split()[0].rstrip(".") if text.split() else ""
+    return first.lower() in STATE_TITLES and first[:1].isupper()
+
+
+def _definite(text: str) -> bool:
+    """"the authorities", "the commission", "police": a known institution, not "a group of men"."""
+    words = text.lower().split()
+    return bool(words) and (words[0] in ("the", "its", "their") or len(words) == 1)
+
+
+def placed(role: Role, places: list[Place], text: str) -> Role:
+    """Give an actor with no country the country of a place in its own phrase
+    ("Demonstrators in Baghdad", "Prisoners at a jail in Dili")."""
+    if not role or all(a.country for a in role.actors) or not role.tokens:
+        return role
+    out = []
+    for a in role.actors:
+        if a.country or a.span is None:
+            out.append(a)
+            continue
+        place = _place_in_phrase(a, role, places, text)
+        out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'") if place else a)
+    return Role(out, role.tokens, role.how)
+
+
+def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Place | None:
+    """A place with a country inside the mention or attached to it by a locative preposition
+    ("Demonstrators in Baghdad", "prisoners at a jail in Dili")."""
+    for p in places:
+        if not p.country:
+            continue
+        if a.span[0] <= p.span[0] < a.span[1]:
+            return p
+        if a.span[1] <= p.span[0] < a.span[1] + PLACE_WINDOW and LOCATIVE.fullmatch(text[a.span[1]:p.span[0]]):
+            return p
+    return None
+
+
+def protest_home(tok: Token, source: Role, places: list[Place]) -> Role:
+    """Protesters are, unless said otherwise, people of the place where they protest."""
+    lo, hi = clause_chars(tok)
+    place = next((p for p in places if p.country and lo <= p.span[0] < hi), None)
+    if place is None:
+        return source
+    return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; protesting in '{place.text}'")
+                 for a in source.actors], source.tokens, source.how)
+
+
+def state_sector(actors: list[Actor], typ: str) -> list[Actor]:
+    """A country named as the one acting acts through an arm of the state: its military for
+    force, its government otherwise ("Ukraine's counter-offensive", "Russia recalled its envoy")."""
+    sector = "MIL" if typ in MILITARY_TYPES else "GOV"
+    return [replace(a, sector=sector, how=f"{a.how or 'mention'}; sector from the act")
+            if a.sector is None and a.country and a.country not in NON_STATE_CODES and not a.name
+            and a.how and a.how.startswith("country:") else a for a in actors]
+
+
+def anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -> Role:
+    """"Mohamud condemned the agreement", "ASEAN condemns the air strikes": a definite event noun
+    refers back to an event already reported; its actors (other than the source) are the target."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN":
+            continue
+        if not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in c.children):
+            continue
+        m = lex.match(c)
+        if m is None or m.trigger.pos != "noun":
+            continue
+        src = {a.country for a in source.actors}
+        for e in reversed(prior):
+            actors = [a for a in (*e.source, *e.target) if a.country and a.country not in src]
+            if e.type == m.trigger.type and actors:
+                return Role(_first_per_country(actors), [], f"the {c.text} reported earlier: '{e.evidence.text[:40]}'")
+    return Role()
+
+
+def _first_per_country(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.country not in seen:
+            seen.add(a.country)
+            out.append(a)
+    return out
+
+
+def place_target(tok: Token, places: list[Place]) -> Role:
+    """The place an action is done to or at ("an air attack on a village in Sagaing"), as its country."""
+    spans = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")]
+    ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in spans]
+    for p in places:
+        if p.country and any(lo <= p.span[0] < hi for lo, hi in ranges):
+            return Role([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how="place")], [],
+                        f"place named in the argument: '{p.text}'")
+    return Role()
+
+
+def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
+                    prior: list[Event]) -> Role:
+    """A target the parse did not attach: another actor of the sentence, else the actor the
+    discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
+    speakers = [a for a in (claim.source, claim.via) if a] if claim else []
+    skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
+    found = context_target(tok, sent, idx, source, skip)
+    if found or not prior:
+        return found
+    last = prior[-1]
+    src = {a.country for a in source.actors}
+    src_names = {a.name or a.text for a in (*source.actors, *speakers)}
+    near = tok.idx - last.evidence.span[1] < DISCOURSE_CHARS
+    actors = [a for a in last.source if a.country and a.country not in src] or \
+        [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names]
+    if near and actors:
+        return Role(actors, [], f"discourse: source of the previous event ('{last.evidence.text[:40]}')")
+    return Role()
