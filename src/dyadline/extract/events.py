@@ -241,6 +241,7 @@ LIGHT_VERBS = {
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
 CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
                   "criticize", "criticise", "fault", "punish", "sanction"}
+DEMONSTRATIVES = {"that", "this", "these", "those"}
 TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
 
 
@@ -288,6 +289,8 @@ def _charged_party(noun: Token, idx: ActorIndex) -> Role:
 def _borrows_agent(noun: Token) -> bool:
     """Whether a nominal event may take the agent of its clause: the object of a light verb
     ("launched an attack", "held talks") or a circumstance ("during a phone call", "in the signing")."""
+    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children):
+        return False  # "under that agreement": an event told before, not a new one
     if noun.dep_ in ("dobj", "attr", "oprd"):
         return noun.head.lemma_.lower() in LIGHT_VERBS
     if noun.dep_ == "pobj":
