@@ -157,6 +157,9 @@ class EventExtractor:
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
             target = (anaphor_target(tok, self.lexicon, source, prior) or place_target(tok, places)
                       or context_fallback(tok, sent, idx, source, claim, prior))
+        if target and typ in RECIPROCAL_TYPES and _multi_country(source) and \
+                target.how.startswith(("prepositional object 'at", "prepositional object 'in")):
+            target = Role()  # "signed by Israel and the UAE at the White House": where, not whom
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
         source = Role(state_sector(source.actors, typ), source.tokens, source.how)
