@@ -128,8 +128,10 @@ class EventExtractor:
         denial = claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
         mod = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=denial)
         typ, mode, cameo = trig.type, trig.mode, trig.cameo
-        if typ == "PROTEST" and trig.pos == "verb" and any(ch.dep_ == "ccomp" for ch in tok.children):
-            typ, mode, cameo = "ACCUSE", "disapprove", None  # "..., a rights group protested": words, not a march
+        if typ == "PROTEST" and trig.pos == "verb" and (any(ch.dep_ == "ccomp" for ch in tok.children)
+                                                       or _states(c.args.source.actors)):
+            # "..., a rights group protested", "Japan protested to Beijing": words, not a march
+            typ, mode, cameo = "ACCUSE", "disapprove", None
         if mod.value == "negated" and (trig.negated_as or typ in REFUSABLE):
             # not agreeing, not meeting, not recognising: a refusal is itself an event
             typ, mode, cameo = trig.negated_as or "REJECT", None, None
@@ -176,6 +178,13 @@ class EventExtractor:
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
 
 
+
+
+def _states(actors) -> bool:
+    """Whether every actor is a state speaking as one (a government or a bare country)."""
+    return bool(actors) and all(a.country and (a.sector == "GOV" or a.sector is None and
+                                               (a.how or "").startswith(("country:name", "country:metonym")))
+                                for a in actors)
 
 
 def _split_sources(ev: Event) -> list[Event]:
