@@ -145,6 +145,11 @@ def subject_of(verb: Token, idx: ActorIndex) -> Role:
                     if r:
                         r.how = f"passive agent 'by {g.text}'"
                         return r
+        if c.dep_ == "nsubjpass" and verb.lemma_.lower() in STATIVE_PASSIVES:
+            r = np_actors(c, idx)  # "Israel is opposed to French mediation": Israel opposes
+            if r:
+                r.how = f"subject of '{verb.text}' (a state, not a passive)"
+                return r
         if c.dep_ in SUBJ:
             if any(a.dep_ == "auxpass" for a in verb.children):
                 continue  # "have been killed" parsed with an active subject: it is the patient
@@ -268,6 +273,7 @@ def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
 
 
 AGENTIVE_PASSIVES = {"involve", "implicate", "engage"}
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare"}  # "is opposed to" = opposes
 
 
 def has_subject(verb: Token) -> bool:

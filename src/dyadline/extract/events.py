@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract import cameo as cameo_table
 from dyadline.extract.arguments import (
+    STATIVE_PASSIVES,
     ActorIndex,
     Args,
     Role,
@@ -225,7 +226,8 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
 
 
 def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ == "acl")
+    passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or
+               (tok.tag_ == "VBN" and tok.dep_ == "acl")) and tok.lemma_.lower() not in STATIVE_PASSIVES
     source = subject_of(tok, idx)
     target = object_of(tok, idx, passive=passive, direct=passive or trig.target != "recipient")
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
