@@ -251,6 +251,7 @@ LIGHT_VERBS = {
     "tighten", "ease", "lift", "approve", "adopt", "slap", "level", "register", "raise", "take", "do", "put",
     "attend", "host", "chair", "broker", "mediate", "propose", "ratify", "finalize", "finalise", "complete",
     "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut", "open",
+    "publish", "unveil", "authorize", "authorise",
 }
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
 CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
