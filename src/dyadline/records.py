@@ -12,7 +12,7 @@ and never serialised.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 Span = tuple[int, int]
@@ -247,8 +247,3 @@ class Record:
                    times=tuple(Time.from_dict(t) for t in d.get("times") or ()),
                    places=tuple(Place.from_dict(p) for p in d.get("places") or ()),
                    actors=tuple(Actor.from_dict(a) for a in d.get("actors") or ()))
-
-
-def wire_fields(cls: type) -> list[str]:
-    """The names of a record type's serialised fields (for schema docs and tests)."""
-    return [f.name for f in fields(cls) if f.metadata.get("wire", True)]

@@ -117,9 +117,14 @@ class Lexicon:
 
     def _best(self, pos: str, keys: list[tuple[str, tuple[int, ...]]], tok: Token) -> TriggerMatch | None:
         best, best_score = None, -1
+        objects: set[str] | None = None  # the token's object lemmas, read once and only if needed
         for key, toks in keys:
             for trig in self.index.get((pos, key), ()):
-                if _conditions_hold(trig, tok) and trig.specificity > best_score:
+                if trig.specificity <= best_score:
+                    continue
+                if objects is None and (trig.objects or trig.unless_objects):
+                    objects = object_lemmas(tok)
+                if _conditions_hold(trig, tok, objects or set()):
                     best, best_score = TriggerMatch(trig, toks), trig.specificity
         return best
 
@@ -183,10 +188,10 @@ def _subject_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def _conditions_hold(trig: Trigger, tok: Token) -> bool:
-    if trig.objects and not (trig.objects & object_lemmas(tok)):
+def _conditions_hold(trig: Trigger, tok: Token, objects: set[str]) -> bool:
+    if trig.objects and not (trig.objects & objects):
         return False
-    if trig.unless_objects and trig.unless_objects & object_lemmas(tok):
+    if trig.unless_objects and trig.unless_objects & objects:
         return False
     if trig.subjects and not (trig.subjects & _subject_lemmas(tok)):
         return False

