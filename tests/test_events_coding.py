@@ -102,6 +102,29 @@ def test_events_control_verb_absorbs_embedded_event(pipeline):
     assert "RETREAT" not in [e.type for e in events]
 
 
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("Venezuela demanded that Chile cancel its plan to sell fighter jets to Peru.", "REQUEST", "AID"),
+    ("Bolivia rejected a Brazilian proposal for signing a gas agreement with Paraguay.", "REJECT", "AGREE"),
+    ("Kenya threatened to expel the Somali envoy unless Mogadishu released the detained pilots.", "THREATEN", "RETREAT"),
+    ("Norway said it would back a UN resolution that aims to impose an arms embargo on Sudan.", "AGREE", "SANCTION"),
+])
+def test_events_content_of_a_demand_or_promise_is_not_an_event(pipeline, text, kept, dropped):
+    types = [e.type for e in _events(pipeline, text)]
+    assert kept in types and dropped not in types, types
+
+
+def test_events_circumstance_of_a_demand_is_still_an_event(pipeline):
+    text = "Ghana demanded an apology from Togo after Togolese soldiers attacked a border post."
+    types = [e.type for e in _events(pipeline, text)]
+    assert "REQUEST" in types and "ASSAULT" in types, types
+
+
+def test_events_stance_of_it_refers(pipeline):
+    events = _events(pipeline, "Syria says it is willing to withdraw its troops from Lebanon.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and "SYR" in _codes(agree[0].source) and "LBN" in _codes(agree[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

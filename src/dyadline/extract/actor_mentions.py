@@ -25,6 +25,9 @@ from dyadline.extract.actor_terms import is_personal
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 NEUTER = frozenset({"it", "its"})
+# "it is willing to", "it was ready to": a stance someone takes, so "it" refers (unlike "it is clear that")
+STANCE_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "prepared", "determined", "committed", "eager", "keen",
+                               "reluctant", "able", "unable", "opposed", "resolved", "intent", "poised", "open"})
 DEFINITE = frozenset({"the", "both", "this", "that", "these", "those"})
 PAIR_NOUNS = frozenset({"nation", "country", "side", "neighbour", "neighbor", "government", "leader", "state",
                         "capital", "party", "ally", "rival", "republic"})
@@ -393,7 +396,8 @@ class MentionFinder:
             self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, person=True, gender=PERSONAL[low])
         elif low in PLURAL_PRONOUNS:
             self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, plural=True)
-        elif low in NEUTER and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")) and tok.head.lemma_ != "be":
+        elif low in NEUTER and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")) and (
+                tok.head.lemma_ != "be" or any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in tok.head.children)):
             self._add(tok.i, tok.i + 1, "pronoun", root=tok.i)
 
     def _person_chunk(self, chunk: Span) -> None:

@@ -55,6 +55,11 @@ NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
+# Events whose content is another event: that one is asked for, refused, promised or threatened, not done.
+CONTENT_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
+# Prepositions that set a governing event in time, place or cause rather than give its content.
+CIRCUMSTANCE_PREPS_CONTENT = {"after", "since", "following", "during", "amid", "despite", "in", "at", "on", "by",
+                              "because", "as", "before"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
 
@@ -89,14 +94,18 @@ class EventExtractor:
             cands = [c for t in sent if (c := self._candidate(lex, t, idx))]
             cands = _drop_absorbed(cands)
             demanded: set[int] = set()
+            found: list[tuple[Candidate, Event]] = []
             for c in cands:
                 if c.token.i in demanded:
                     continue  # what someone is told they must do has not happened
-                ev = self._event(text, sent, c, idx, times, places, claims, published, events)
+                ev = self._event(text, sent, c, idx, times, places, claims, published,
+                                 events + [e for _, e in found])
                 if ev is not None:
-                    events.extend(_split_sources(ev))
+                    found.append((c, ev))
                     if ev.type == "REQUEST" and _is_obligation(c.token):
                         demanded.update(t.i for t in c.token.subtree)
+            for c, ev in _drop_content(found, idx):
+                events.extend(_split_sources(ev))
         return _dedupe(events, headline_end(text))
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
@@ -358,6 +367,57 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             continue  # "demonstrated, calling for reforms": what a protest demands is part of it
         out.append(c)
     return out
+
+
+def _drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list[tuple[Candidate, Event]]:
+    """Drop events that are only the content of another: what a demand asks for, what is refused,
+    promised or threatened ("demanded that the US cancel plans to sell weapons to Taiwan" is one
+    REQUEST, not also an AID; "threatened to strike unless Baghdad withdrew" is one THREATEN)."""
+    scope: set[int] = set()
+    for c, ev in found:
+        if ev.type in CONTENT_TYPES:
+            scope |= _content_scope(c.token, idx) - {c.token.i}
+    return [(c, ev) for c, ev in found if c.token.i not in scope]
+
+
+def _content_scope(gov: Token, idx: ActorIndex) -> set[int]:
+    """Tokens of what ``gov`` asks for, refuses, promises or threatens: its complements, its object
+    (with what the object says: "a proposal for signing", "a resolution that aims to ..."), purpose
+    and condition clauses; not its circumstances ("after ...", "because ...") nor clauses that
+    describe an actor ("Sharon, who has vowed ...")."""
+    out: set[int] = set()
+    first = [c for c in gov.children if _is_content(c)]
+    stack = list(first)
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ == "relcl" and idx.at(t):
+                continue
+            if c.dep_ == "advcl" and _circumstance(c):
+                continue
+            stack.append(c)
+    return out
+
+
+def _is_content(c: Token) -> bool:
+    if c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "oprd", "acl"):
+        return True
+    if c.dep_ == "relcl":
+        return c.head.pos_ == "NOUN"  # "its demand, which ...": the demand's content
+    if c.dep_ == "prep":
+        return c.lower_ not in CIRCUMSTANCE_PREPS_CONTENT
+    if c.dep_ == "advcl":
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if marks & {"if", "unless", "until"}:
+            return True  # the condition of a threat or an offer
+        return not marks and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)  # purpose
+    return False
+
+
+def _circumstance(c: Token) -> bool:
+    marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+    return bool(marks & {"after", "because", "since", "as", "when", "while", "although", "though", "before", "once"})
 
 
 def _evidence_span(sent: Span, c: Candidate) -> tuple[int, int]:
