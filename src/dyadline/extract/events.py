@@ -104,7 +104,7 @@ class EventExtractor:
                     found.append((c, ev))
                     if ev.type == "REQUEST" and _is_obligation(c.token):
                         demanded.update(t.i for t in c.token.subtree)
-            for c, ev in _drop_content(found, idx):
+            for _c, ev in _drop_content(found, idx):
                 events.extend(_split_sources(ev))
         return _dedupe(events, headline_end(text))
 
