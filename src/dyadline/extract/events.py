@@ -138,6 +138,11 @@ class EventExtractor:
         denial = claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
         mod = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=denial)
         typ, mode, cameo = trig.type, trig.mode, trig.cameo
+        if mod.value == "future" and typ in INTENT_AS:
+            # PLOVER codes an announced act by its stance: intent to cooperate is AGREE, a coming
+            # use of force or pressure ("will withdraw its peacekeepers", "plans to impose
+            # restrictions") is THREATEN (CAMEO 03 and 13).
+            typ, mode, cameo = INTENT_AS[typ], None, None
         if typ == "PROTEST" and trig.pos == "verb" and (any(ch.dep_ == "ccomp" for ch in tok.children)
                                                        or _states(c.args.source.actors)):
             # "..., a rights group protested", "Japan protested to Beijing": words, not a march
@@ -154,10 +159,6 @@ class EventExtractor:
             typ, mode, cameo = "REQUEST", "change", None
             c = Candidate(c.match, tok, Args(demand, c.args.source))
             mod = Modality("asserted", f"obligation '{tok.text}' reported by the claim's source")
-        if mod.value == "future" and typ in INTENT_AS and (mod.intent or INTENT_AS[typ] == "AGREE"):
-            # PLOVER codes a stated intention by its stance: intent to cooperate is AGREE,
-            # intent to use force or pressure is THREATEN (CAMEO 03 and 13).
-            typ, mode, cameo = INTENT_AS[typ], None, None
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):

@@ -19,8 +19,8 @@ HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "apparently", "likely", 
 NEGATORS = {"not", "n't", "never", "no"}
 FUTURE_GOVERNORS = {"plan", "intend", "prepare", "prepared", "aim", "schedule", "expect", "set", "going", "due", "poise",
                     "poised", "ready", "willing", "vow", "pledge", "promise", "offer", "seek", "hope", "want", "decide",
-                    "threaten", "move", "commit", "committed", "propose"}
-INTENT_GOVERNORS = {"vow", "pledge", "promise", "offer", "threaten", "warn", "ready", "willing", "prepared",
+                    "threaten", "move", "commit", "committed", "propose", "swear", "determined", "resolve"}
+INTENT_GOVERNORS = {"vow", "pledge", "promise", "offer", "threaten", "warn", "ready", "willing", "prepared", "swear",
                     "commit", "committed", "decide", "intend"}
 NEGATIVE_GOVERNORS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "abandon"}
 HEDGE_GOVERNORS = {"believe", "suspect", "think", "say", "report", "allege", "rumor", "rumour", "seem", "appear", "claim"}
