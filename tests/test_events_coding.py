@@ -125,6 +125,22 @@ def test_events_stance_of_it_refers(pipeline):
     assert agree and "SYR" in _codes(agree[0].source) and "LBN" in _codes(agree[0].target)
 
 
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Two Nigerian soldiers were killed by a roadside bomb near Maiduguri on Tuesday.", "NGA", "NGA"),
+    ("A car bomb explosion in Mogadishu killed four Turkish engineers.", "SOM", "TUR"),
+    ("Gunmen shot dead three Pakistani policemen in Quetta.", "PAK", "PAK"),
+])
+def test_events_unnamed_attacker_is_coded_where_it_happened(pipeline, text, src, tgt):
+    assault = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert assault and src in _codes(assault[0].source) and tgt in _codes(assault[0].target), assault
+    assert "where it happened" in dict(assault[0].explanation.arguments)["source"] or \
+        "attacking in" in (assault[0].source[0].how or "")
+
+
+def test_events_disasters_have_no_attacker(pipeline):
+    assert not [e for e in _events(pipeline, "An earthquake killed 40 Iranian villagers near Bam.") if e.type == "ASSAULT"]
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

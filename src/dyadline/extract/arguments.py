@@ -273,7 +273,7 @@ def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
 
 
 AGENTIVE_PASSIVES = {"involve", "implicate", "engage"}
-STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare"}  # "is opposed to" = opposes
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "engage", "involve"}  # "is opposed to" = opposes
 
 
 def has_subject(verb: Token) -> bool:

@@ -21,6 +21,11 @@ from dyadline.records import NON_STATE_CODES, Actor, Event, Place
 
 DISCOURSE_CHARS = 400
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
+# Things that attack on someone's behalf: "a roadside bomb killed", "was hit by a missile".
+WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "missile", "rocket", "shell",
+           "shelling", "mortar", "grenade", "gunfire", "shot", "bullet", "sniper", "gunman", "assailant",
+           "attacker", "attack", "strike", "airstrike", "raid", "drone", "ambush",
+           "explosive", "booby", "suicide", "bomber", "militant", "man", "men", "gunmen", "artillery"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
@@ -97,6 +102,38 @@ def protest_home(tok: Token, source: Role, places: list[Place]) -> Role:
         return source
     return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; protesting in '{place.text}'")
                  for a in source.actors], source.tokens, source.how)
+
+
+def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]) -> Role:
+    """An attack whose attacker is not named or has no country ("killed in a car bombing in
+    Baghdad", "gunmen shot dead two officers in Karachi"): as event coders do, the country where
+    it happened. (The attacker of an earlier attack is not carried over: a later "soldiers were
+    killed" is as often the other side's loss.)"""
+    if _blind_force(tok):
+        return source  # "the tsunami struck", "a fire killed": no one attacked
+    lo, hi = clause_chars(tok)
+    victims = [a.span for a in target.actors if a.span]
+    pool = [p for p in places if p.country and lo <= p.span[0] < hi and
+            not any(v[0] <= p.span[0] < v[1] for v in victims)]  # "Three US servicemen": whose, not where
+    place = min(pool, key=lambda p: (p.kind == "country", abs(p.span[0] - tok.idx)), default=None)
+    if place is None:
+        return source
+    if source:
+        return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; attacking in '{place.text}'")
+                     for a in source.actors], source.tokens, source.how)
+    unknown = Actor(text=place.text, span=place.span, country=place.country, how="place: unnamed attacker")
+    return Role([unknown], [], f"attacker not named: the country where it happened ('{place.text}')")
+
+
+def _blind_force(verb: Token) -> bool:
+    """Whether the verb's subject or by-agent is a thing that is not a weapon or an attack
+    (a storm, a fire, a crash)."""
+    for c in verb.children:
+        nps = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "agent" else [c] if c.dep_ in ("nsubj", "csubj") else []
+        for np in nps:
+            if np.pos_ in ("NOUN", "PROPN") and np.lemma_.lower() not in WEAPONS and np.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+                return True
+    return False
 
 
 def state_sector(actors: list[Actor], typ: str) -> list[Actor]:

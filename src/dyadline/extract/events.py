@@ -41,6 +41,7 @@ from dyadline.extract.discourse import (
     placed,
     protest_home,
     state_sector,
+    unknown_attacker,
     with_home_country,
 )
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
@@ -120,8 +121,8 @@ class EventExtractor:
             args = _noun_args(tok, idx, [tok.doc[i] for i in m.tokens if i != tok.i])
             if args is None:
                 return None
-        if not args.source:
-            return None
+        if not args.source and not (m.trigger.type == "ASSAULT" and m.trigger.pos == "verb" and args.target):
+            return None  # an attack on someone may have an unnamed attacker (see unknown_attacker)
         if m.trigger.target == "required" and not args.target:
             return None
         if m.trigger.target == "none" and not args.target:
@@ -163,6 +164,9 @@ class EventExtractor:
         source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
             source = protest_home(tok, source, places)  # "Farmers blocked roads across France"
+        if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
+                any(a.country for a in c.args.target.actors):
+            source = unknown_attacker(tok, source, c.args.target, places)
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
         if target and not any(a.country or a.name for a in target.actors):
