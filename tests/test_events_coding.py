@@ -141,6 +141,22 @@ def test_events_disasters_have_no_attacker(pipeline):
     assert not [e for e in _events(pipeline, "An earthquake killed 40 Iranian villagers near Bam.") if e.type == "ASSAULT"]
 
 
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("Canada imposed sanctions on Iran for its support of Houthi attacks on shipping.", "SANCTION", "SUPPORT"),
+    ("Mali blamed France for the bombing of a wedding party near Gao.", "ACCUSE", "ASSAULT"),
+    ("Chad expelled Sudanese traders accused of smuggling weapons to the rebels.", "COERCE", "AID"),
+])
+def test_events_reason_and_charge_are_background(pipeline, text, kept, dropped):
+    types = [e.type for e in _events(pipeline, text)]
+    assert kept in types and dropped not in types, types
+
+
+def test_events_complaint_targets_whom_it_is_about(pipeline):
+    events = _events(pipeline, "Lebanon complained to the United Nations over two Israeli air raids.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and "ISR" in _codes(accuse[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

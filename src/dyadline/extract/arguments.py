@@ -21,6 +21,7 @@ NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "nummod", "det", "quantm
 NP_PREPS = {"of", "from", "between"}
 VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "alongside", "into", "upon", "over", "from", "for")
 NOUN_SOURCE_PREPS = ("by", "from")
+GRIEVANCE_PREPS = ("over", "about", "against")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "ccomp", "npadvmod", "attr",
               "acomp"}
@@ -186,9 +187,15 @@ def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = Tru
     return _prep_target(verb, idx)
 
 
-def _prep_target(verb: Token, idx: ActorIndex) -> Role:
+def grievance_target(verb: Token, idx: ActorIndex) -> Role:
+    """Whom a complaint is about, when the parse gave only whom it was made to: "complained to the
+    UN over Israeli air raids", "protested to Beijing about the detention of its citizens"."""
+    return _prep_target(verb, idx, GRIEVANCE_PREPS)
+
+
+def _prep_target(verb: Token, idx: ActorIndex, preps=VERB_TARGET_PREPS) -> Role:
     """The first actor in a prepositional object, in order of VERB_TARGET_PREPS."""
-    for prep in VERB_TARGET_PREPS:
+    for prep in preps:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for p, g in _prep_objects(c):

@@ -25,6 +25,7 @@ from dyadline.extract.arguments import (
     Args,
     Role,
     clause_chars,
+    grievance_target,
     has_subject,
     inherit,
     noun_roles,
@@ -58,6 +59,10 @@ REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "
 OBLIGATION_AUX = {"must", "should"}
 # Events whose content is another event: that one is asked for, refused, promised or threatened, not done.
 CONTENT_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
+# "in protest at", "in response to": what follows is the reason, told as background.
+REACTION_NOUNS = {"protest", "response", "retaliation", "revenge", "reprisal", "reaction", "solidarity"}
+# "asked for", "appealed for": what follows "for" is the content (a demand), not a reason.
+NEED_VERBS = {"ask", "appeal", "call", "push", "press", "plead", "lobby", "campaign", "apply", "bid", "vote", "pray", "wait"}
 # Prepositions that set a governing event in time, place or cause rather than give its content.
 CIRCUMSTANCE_PREPS_CONTENT = {"after", "since", "following", "during", "amid", "despite", "in", "at", "on", "by",
                               "because", "as", "before"}
@@ -247,6 +252,8 @@ def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
         target = np_actors(tok.head, idx)
         target.how = f"noun modified by the participle: '{tok.head.text}'"
+    if trig.type == "ACCUSE" and target.how.startswith("prepositional object 'to"):
+        target = grievance_target(tok, idx) or target  # "complained to the UN over Israeli raids"
     if not source and not has_subject(tok):  # "allow anyone to threaten": "anyone" is no actor
         s, o, _ = inherit(tok, idx)
         source = s
@@ -380,9 +387,31 @@ def _drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list
     REQUEST, not also an AID; "threatened to strike unless Baghdad withdrew" is one THREATEN)."""
     scope: set[int] = set()
     for c, ev in found:
-        if ev.type in CONTENT_TYPES:
-            scope |= _content_scope(c.token, idx) - {c.token.i}
+        own = _background_scope(c) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
+        scope |= own - {c.token.i}
     return [(c, ev) for c, ev in found if c.token.i not in scope]
+
+
+def _background_scope(c: Candidate) -> set[int]:
+    """Tokens of what an event tells only as background: its reason ("imposed sanctions on the
+    Taliban for its support of ...", "complained over two air raids"), the charge of an accusation
+    ("accused the rebels of violating a ceasefire") and participles describing one of its
+    arguments ("a helicopter carrying truce monitors", "migrants ordered out of Nigeria")."""
+    gov = c.token
+    own = set(c.match.tokens)
+    heads = [ch for ch in gov.children if ch.dep_ == "prep" and ch.i not in own and _reason(ch, gov)]
+    heads += [d for d in gov.subtree if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN")
+              and not any(a.dep_ == "aux" for a in d.children)]
+    return {t.i for h in heads for t in h.subtree}
+
+
+def _reason(prep: Token, gov: Token) -> bool:
+    low = prep.lower_
+    if low in ("over", "because") or (low == "for" and gov.pos_ == "VERB" and gov.lemma_.lower() not in NEED_VERBS):
+        return True
+    if low in ("of", "with") and gov.lemma_.lower() in CHARGING_VERBS:
+        return True  # "accused X of attacking", "charged X with murdering"
+    return low == "in" and any(o.lemma_.lower() in REACTION_NOUNS for o in prep.children if o.dep_ == "pobj")
 
 
 def _content_scope(gov: Token, idx: ActorIndex) -> set[int]:
