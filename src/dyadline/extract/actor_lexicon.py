@@ -21,6 +21,18 @@ from dyadline.extract.actor_terms import Term, Terms
 MAX_WORDS = 9
 _NAMED = ("person", "org", "country", "demonym")
 _SKIP = {"-", "–", ".", "‐"}
+_HYPHENS = frozenset({"-", "–", "‐"})
+# Lower-case particles that open a proper name ("al-Qaeda", "bin Laden", "van der Bellen").
+PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ibn", "bin", "de", "del", "della",
+                       "di", "da", "du", "van", "von", "der", "den", "la", "le"})
+# "anti-Syria", "pro-Russian": a stance towards the name, which gives the actor no country.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+# "Iran-backed militias": the sponsor named before the hyphen is not the actor's country.
+SPONSORED = frozenset({"backed", "sponsored", "funded", "supported", "armed", "trained", "allied", "aligned",
+                       "inspired", "leaning"})
+# "the Israeli-occupied West Bank", "Serb-held Krajina": the controlling state is not the place's.
+CONTROLLED = frozenset({"occupied", "held", "controlled", "administered", "annexed"})
+_PARTICLE_KINDS = ("person", "short", "org")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
@@ -49,6 +61,7 @@ class Word:
     key: str
     text: str
     i: int
+    hyphen: bool = False  # joined to the previous word by a hyphen ("anti-Syria", "Iran-backed")
 
 
 @dataclass(frozen=True)
@@ -83,12 +96,14 @@ def words_of(text: str) -> list[Word]:
 
 def words_from_tokens(tokens: Sequence[tuple[str, int]]) -> list[Word]:
     """Words from (text, index) pairs, dropping hyphens and stray dots."""
-    out = []
+    out: list[Word] = []
+    after_hyphen = False
     for text, i in tokens:
         if not text.strip():
             out.append(Word("\n", text, i))  # whitespace tokens break matches
         elif text not in _SKIP:
-            out.append(Word(norm(text), text, i))
+            out.append(Word(norm(text), text, i, hyphen=after_hyphen and bool(out)))
+        after_hyphen = text in _HYPHENS
     return out
 
 
@@ -150,7 +165,9 @@ class Lexicon:
             if hit is None:
                 i += 1
                 continue
-            hits.append(hit)
+            hit = _drop_stance(words, hit)
+            if hit.senses:
+                hits.append(hit)
             i = hit.end
         return hits
 
@@ -172,8 +189,33 @@ def _fits(sense: Sense, words: Sequence[Word], cased: bool) -> bool:
         return "".join(w.text for w in words).replace(".", "") == sense.exact
     if cased and sense.proper:
         first = words[0].text
-        return first[:1].isupper() or first[:1].isdigit()
+        return first[:1].isupper() or first[:1].isdigit() or _particle_name(sense, words)
     return True
+
+
+def _particle_name(sense: Sense, words: Sequence[Word]) -> bool:
+    """A name opened by a lower-case particle and capitalised after it ("al-Qaeda", "bin Laden")."""
+    if sense.kind not in _PARTICLE_KINDS or len(words) < 2 or words[0].key not in PARTICLES:
+        return False
+    return words[0].text.islower() and words[1].text[:1].isupper()
+
+
+def stance_modified(words: Sequence[Word], start: int, end: int) -> bool:
+    """True when words ``start``..``end`` are hyphened to a stance or sponsor word ("anti-Syria",
+    "pro-Russian", "Iran-backed", "Israeli-occupied"): they say whom the actor favours or who
+    holds the place, not what it is."""
+    before = words[start - 1] if start > 0 else None
+    if before is not None and words[start].hyphen and before.key in STANCE_PREFIXES:
+        return True
+    after = words[end] if end < len(words) else None
+    return after is not None and after.hyphen and after.text.islower() and after.key in SPONSORED | CONTROLLED
+
+
+def _drop_stance(words: Sequence[Word], hit: Hit) -> Hit:
+    """The hit without its proper-name senses when a stance or sponsor word modifies it."""
+    if not stance_modified(words, hit.start, hit.end):
+        return hit
+    return Hit(hit.start, hit.end, tuple(s for s in hit.senses if not s.proper))
 
 
 _NOT_SHORT = ("person", "org", "country", "demonym", "capital")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from dyadline.extract.actor_groups import CLAUSE, ETHNIC, PLACE_KINDS, clause_place, place_tail, state_country
 from dyadline.extract.actor_lexicon import Hit, Lexicon, Word, words_from_tokens
 from dyadline.extract.actor_people import Titled, appositive_tokens, of_phrase, titled_people
 from dyadline.extract.actor_phrase import Coding
@@ -236,13 +237,33 @@ class MentionFinder:
 
     def _code_np(self, chunk: Span) -> Coding | None:
         """Code a noun chunk with its "of"/"from" phrase ("the president of Armenia", "doctors from
-        two American aid groups"): the phrase's country counts when the chunk names none."""
+        two American aid groups"): the phrase's country counts when the chunk names none.
+        A place phrase ("in Syria", "living in Latvia") counts for people groups and non-state actors."""
         tail = of_phrase(chunk.root, chunk.end)
-        if not tail:
-            return self._code(chunk.start, chunk.end)
+        if tail:
+            return self._code_with(chunk, tail)
+        coding = self._code(chunk.start, chunk.end)
+        where = place_tail(chunk.root, chunk.end)
+        placed = self._code_with(chunk, where) if where else None
+        if placed is not None and _placed_wins(coding, placed):
+            coding = placed
+        if coding is not None and coding.how == ETHNIC:
+            coding = self._clause_group(chunk, coding)
+        return coding
+
+    def _code_with(self, chunk: Span, tail: list[int]) -> Coding | None:
         words, hits = _local_tokens(self.doc, [*range(chunk.start, chunk.end), *tail], self.hits,
                                     skip=("person", "short"), skip_from=chunk.end)
         return self.coder(words, hits)
+
+    def _clause_group(self, chunk: Span, coding: Coding) -> Coding:
+        """An ethnic group with no place of its own takes the place its clause happens in."""
+        states = [(s, e, c) for s, e, h in self.hits.hits
+                  if (c := state_country(h.first(*PLACE_KINDS))) is not None and not h.first("org", "person")]
+        country = clause_place(chunk.root, states)
+        if country is None or country == coding.country:
+            return coding
+        return replace(coding, country=country, how=CLAUSE)
 
     def _hits_in(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
         return self.hits.within(start, end)
@@ -367,7 +388,7 @@ class MentionFinder:
             elif h.first("country", "capital") and not h.first("demonym"):
                 self._add(s, e, "named", coding=self._code(s, e), root=e - 1, referential=False)
             elif h.first("demonym") and chunk.root.pos_ in ("NOUN", "PROPN"):
-                coding = self._code(chunk.start, chunk.end)
+                coding = self._code_np(chunk)
                 if coding is not None:
                     self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk),
                               referential=False)
@@ -456,6 +477,19 @@ def _agent(tok) -> bool:
     while tok.dep_ == "conj":
         tok = tok.head
     return tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _placed_wins(own: Coding | None, placed: Coding) -> bool:
+    """A place phrase codes a people group ("Kurds in Syria"), or a non-state actor the
+    phrase itself gives no country ("separatists in Donetsk"); never state forces."""
+    if placed.how.startswith("group:"):
+        return True
+    if own is None or own.country is not None or placed.country is None:
+        return False
+    return own.sector is not None and own.sector not in STATE_SECTORS and own.entry is None
 
 
 def _pair_chunk(chunk: Span, inside) -> bool:

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from dyadline.extract.actor_groups import GroupPlace, locate_group
 from dyadline.extract.actor_kb import Entry, Role
 from dyadline.extract.actor_lexicon import Hit, Sense, Word
 from dyadline.extract.actor_terms import Term
@@ -21,6 +22,8 @@ from dyadline.extract.actor_titles import canonical_title
 BOUNDARIES = frozenset({"of", "to", "in", "at", "for", "from", "on", "with", ",", "who", "which", "that", "(",
                         "by", "against", "over", "under", "near", "and", "or", ";", ":"})
 STATE_FORMS = ("country", "capital", "demonym", "city", "region")
+ARMED_NOUNS = frozenset({"MIL", "REB", "PRM", "UAF"})  # fighters, guerrillas, gunmen, commanders, forces
+ARMED_ORGS = frozenset({"REB", "PRM", "CRM", "UAF", "SPY", "COP"})
 PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "it", "his", "their", "its", "i", "we", "you"})
 
 HolderLookup = Callable[[str, Term, "dt.date | None"], "tuple[Entry, Role] | None"]
@@ -44,19 +47,36 @@ class _Parts:
     head: list[Hit]
     tail: list[Hit]
     former: bool
+    cut: int = 0  # index of the first boundary word
 
 
 def split(words: Sequence[Word], hits: Sequence[Hit], former_words: frozenset[str]) -> _Parts:
     """Hits before the first boundary word (head part) and after it (tail)."""
-    cut = next((k for k, w in enumerate(words) if w.key in BOUNDARIES and k > 0), len(words))
+    cut = next((k for k, w in enumerate(words) if w.key in BOUNDARIES and k > 0 and not _quantity(words, k)),
+               len(words))
     former = any(w.key in former_words for w in words[:cut])
-    return _Parts([h for h in hits if h.start < cut], [h for h in hits if h.start >= cut], former)
+    return _Parts([h for h in hits if h.start < cut], [h for h in hits if h.start >= cut], former, cut)
+
+
+def _quantity(words: Sequence[Word], k: int) -> bool:
+    """"up to 100 ethnic Albanians", "close to 50 soldiers": "to" counts, it does not qualify the head."""
+    return words[k].key == "to" and words[k - 1].key in ("up", "close") and k + 1 < len(words) \
+        and words[k + 1].text[:1].isdigit()
 
 
 def _first(hits: Sequence[Hit], *kinds: str) -> tuple[Hit, Sense] | None:
     for h in hits:
         s = h.first(*kinds)
         if s is not None:
+            return h, s
+    return None
+
+
+def _state(hits: Sequence[Hit]) -> tuple[Hit, Sense] | None:
+    """The first country, capital, demonym or place that names a country (not a stateless people)."""
+    for h in hits:
+        s = h.first(*STATE_FORMS)
+        if s is not None and s.country is not None:
             return h, s
     return None
 
@@ -110,9 +130,11 @@ def _sector(parts: _Parts, org: Entry | None, capital: bool) -> str | None:
             return org.sector
         if capital:
             return "GOV"
-        tail_term = None if _first(parts.head, *STATE_FORMS) else _first(parts.tail, "term")
+        tail_term = None if _state(parts.head) else _first(parts.tail, "term")
         return tail_term[1].term.sector if tail_term else None
     head = terms[-1]
+    if org is not None and org.sector and head.sector in ARMED_NOUNS:
+        return _armed_sector(org.sector, head)
     if head.generic:
         if org is not None and org.sector:
             return org.sector
@@ -130,16 +152,27 @@ def _sector(parts: _Parts, org: Entry | None, capital: bool) -> str | None:
     return head.sector
 
 
+def _armed_sector(org_sector: str, head: Term) -> str:
+    """Fighters, commanders and forces of an organisation: a state's are its military,
+    an armed group's are the group ("Hamas fighters": REB), a party's are rebels."""
+    if org_sector in ("GOV", "MIL"):
+        return "MIL"
+    if org_sector in ARMED_ORGS:
+        return org_sector
+    return head.sector
+
+
 def _country(parts: _Parts, org: Entry | None) -> str | None:
-    state = _first(parts.head, *STATE_FORMS)
+    state = _state(parts.head)
     if org is not None and org.country and (state is None or org.country not in ("IGO", "NGO")):
         return org.country
     if state is not None:
         return state[1].country
-    tail = _first(parts.tail, "org", *STATE_FORMS)
+    tail = next((h for h in parts.tail if h.first("org") or _state([h])), None)
     if tail is None:
         return None
-    return tail[1].entry.country if tail[1].entry else tail[1].country
+    org_sense = tail.first("org")
+    return org_sense.entry.country if org_sense else _state([tail])[1].country
 
 
 def code_phrase(words: Sequence[Word], hits: Sequence[Hit], date: dt.date | None,
@@ -157,13 +190,16 @@ def code_phrase(words: Sequence[Word], hits: Sequence[Hit], date: dt.date | None
     country = _country(parts, org)
     sector = _sector(parts, org, capital)
     term = _head_term(parts)
+    group = locate_group(words, hits, parts.cut) if org is None else None
+    if group is not None:
+        return _group_coding(group, country, sector, term, parts.former)
     if org is not None:
         national = country != org.country and org.country in ("IGO", "NGO")
         return Coding(None if national else org.name, country, sector, "sector-noun" if national else "kb:org",
                       entry=None if national else org, term=term, former=parts.former)
     if country is None and sector is None:
         return None
-    own_country = _first(parts.head, *STATE_FORMS) is not None
+    own_country = _state(parts.head) is not None
     if holder is not None and own_country and term is not None and term.kind == "title" and not parts.former:
         found = holder(country, term, date)
         if found is not None:
@@ -175,10 +211,18 @@ def code_phrase(words: Sequence[Word], hits: Sequence[Hit], date: dt.date | None
     return Coding(None, country, sector, how, term=term, former=parts.former)
 
 
+def _group_coding(group: GroupPlace, country: str | None, sector: str | None, term: Term | None,
+                  former: bool) -> Coding:
+    """A people group: the country it lives in, civilians unless a noun says otherwise."""
+    if sector is None and group.civilian:
+        sector = "CVL"
+    return Coding(None, group.country or country, sector, group.how, term=term, former=former)
+
+
 def _how(parts: _Parts, capital: bool) -> str:
     if capital and not _first(parts.head, "term"):
         return "country:metonym"
-    state = _first(parts.head, *STATE_FORMS) or _first(parts.tail, *STATE_FORMS)
+    state = _state(parts.head) or _state(parts.tail)
     if state is None:
         return "sector-noun"
     kind = state[1].kind

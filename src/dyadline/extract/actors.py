@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from dyadline.extract.actor_groups import add_peoples, load_peoples
 from dyadline.extract.actor_kb import Entry, KnowledgeBase, load_kb
 from dyadline.extract.actor_lexicon import (
     Hit,
@@ -32,6 +33,7 @@ from dyadline.extract.actor_lexicon import (
     add_short_forms,
     add_terms,
     key_of,
+    stance_modified,
     words_of,
 )
 from dyadline.extract.actor_mentions import MentionFinder, match_doc
@@ -67,6 +69,7 @@ def _load_resources(extra_paths: tuple[str, ...]) -> Resources:
     lex = Lexicon()
     add_kb(lex, kb, shorts=False)
     add_countries(lex, load_countries())
+    add_peoples(lex, load_peoples())
     add_short_forms(lex, kb)
     add_terms(lex, terms)
     add_places(lex)
@@ -128,7 +131,7 @@ class ActorResolver:
     def _fuzzy(self, words: list[Word], hits: list[Hit]) -> list[Hit]:
         """Add a near match for the capitalised run of the mention ("Kazahks", other spellings)."""
         run = [k for k, w in enumerate(words) if w.text[:1].isupper() and not any(h.start <= k < h.end for h in hits)]
-        if not run or run != list(range(run[0], run[-1] + 1)):
+        if not run or run != list(range(run[0], run[-1] + 1)) or stance_modified(words, run[0], run[-1] + 1):
             return hits
         key = " ".join(words[k].key for k in run)
         senses = self.resources.lexicon.fuzzy(key)
