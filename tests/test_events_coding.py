@@ -157,6 +157,26 @@ def test_events_complaint_targets_whom_it_is_about(pipeline):
     assert accuse and "ISR" in _codes(accuse[0].target)
 
 
+@pytest.mark.parametrize("text, src, tgt", [
+    ("The Egyptian foreign minister said he hoped Ethiopia would not fill the dam this summer.", "EGY", "ETH"),
+    ("Germany expects Hungary to approve the loan for Ukraine.", "DEU", "HUN"),
+])
+def test_events_what_one_side_wants_of_another_is_a_request(pipeline, text, src, tgt):
+    req = [e for e in _events(pipeline, text) if e.type == "REQUEST"]
+    assert req and src in _codes(req[0].source) and tgt in _codes(req[0].target), _events(pipeline, text)
+
+
+def test_events_a_forecast_is_not_a_request(pipeline):
+    events = _events(pipeline, "Analysts in Berlin expect that Hungary will approve the loan.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_events_unnamed_allies_are_no_target(pipeline):
+    events = _events(pipeline, "Canada said on Monday that Ottawa was working closely with its allies.")
+    coop = [e for e in events if e.type == "COOPERATE"]
+    assert coop and not coop[0].target
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -98,6 +98,8 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
                     return [a for a in here if a.country], t.i
                 first = first or (here, t.i)
             for c in t.children:
+                if c.dep_ == "poss" and t.lemma_.lower() in RELATIONAL_NOUNS:
+                    continue  # "its allies", "Russia's neighbours": others, not the possessor
                 if c.dep_ in NP_DEPS:
                     nxt.append(c)
                 elif c.dep_ == "prep" and c.lower_ in NP_PREPS:
@@ -111,6 +113,8 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
 
 
 LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
+RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
+                    "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
 
 
 def relative_antecedent(noun: Token, idx: ActorIndex) -> Role:
@@ -376,7 +380,7 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     best, best_key = None, None
     for t in sent_tokens:
         for a in idx.at(t):
-            if a.span in src_spans or (a.span, a.name) in skip or not a.country:
+            if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t):
                 continue
             key = (a.country in src_countries, t.i < tok.i, abs(t.i - tok.i))
             if best_key is None or key < best_key:
@@ -386,6 +390,11 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     a, i = best
     same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
     return Role(same or [a], [i], f"nearest other actor in the sentence: '{a.text}'")
+
+
+def _possessor_of_relation(t: Token) -> bool:
+    """"its" in "its allies": names whose allies, not anyone acted on."""
+    return t.dep_ == "poss" and t.head.lemma_.lower() in RELATIONAL_NOUNS
 
 
 def clause_chars(tok: Token) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract import cameo as cameo_table
 from dyadline.extract.arguments import (
+    RELATIONAL_NOUNS,
     STATIVE_PASSIVES,
     ActorIndex,
     Args,
@@ -53,6 +54,9 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
+DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="change")
+# "X hoped Y would ...", "X expects Y to ...": what one side wants of another is a request.
+DESIRE_VERBS = {"hope", "expect", "want", "wish"}
 NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
@@ -118,6 +122,8 @@ class EventExtractor:
         m = lex.match(tok)
         if m is None and _is_obligation(tok):
             m = TriggerMatch(OBLIGATION, (tok.i,))
+        if m is None and _is_wished(tok):
+            m = TriggerMatch(DESIRED, (tok.i,))
         if m is None:
             return None
         if m.trigger.pos == "verb":
@@ -165,6 +171,14 @@ class EventExtractor:
             typ, mode, cameo = "REQUEST", "change", None
             c = Candidate(c.match, tok, Args(demand, c.args.source))
             mod = Modality("asserted", f"obligation '{tok.text}' reported by the claim's source")
+        wisher = _wisher(tok, c.args.source, idx)
+        if wisher is None and trig is DESIRED:
+            return None
+        if wisher is not None:
+            # "hoped Israel would not use the ceasefire", "expects India to cooperate": a request of Y
+            typ, mode, cameo = "REQUEST", "change", None
+            c = Candidate(c.match, tok, Args(wisher, c.args.source))
+            mod = Modality("asserted", f"wished for by '{tok.head.text}'")
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
@@ -176,7 +190,8 @@ class EventExtractor:
             return None  # "the commission", "he" with no antecedent: who did it is unknown
         if target and not any(a.country or a.name for a in target.actors):
             target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
-        if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)):
+        if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)) \
+                and not _unnamed_partner(tok):
             target = (anaphor_target(tok, self.lexicon, source, prior) or place_target(tok, places)
                       or context_fallback(tok, sent, idx, source, claim, prior))
         if target and typ in RECIPROCAL_TYPES and _multi_country(source) and \
@@ -198,6 +213,16 @@ class EventExtractor:
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
 
 
+
+
+def _unnamed_partner(tok: Token) -> bool:
+    """"worked closely with its allies", "met its partners": the parse names the other side,
+    only not by name, so no one else in the sentence should be taken for it."""
+    for c in tok.children:
+        objs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c] if c.dep_ == "dobj" else []
+        if any(o.lemma_.lower() in RELATIONAL_NOUNS for o in objs):
+            return True
+    return False
 
 
 def _states(actors) -> bool:
@@ -235,6 +260,29 @@ def _is_obligation(tok: Token) -> bool:
         return False
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     return bool(aux & OBLIGATION_AUX) or (tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"))
+
+
+def _is_wished(tok: Token) -> bool:
+    """"(hoped) Israel would not use", "(expects) India to cooperate": a verb someone wants another to do."""
+    if tok.pos_ != "VERB" or tok.head is tok or tok.head.lemma_.lower() not in DESIRE_VERBS:
+        return False
+    if tok.dep_ == "xcomp":
+        return any(c.dep_ == "dobj" for c in tok.head.children)  # "expects India to": object control
+    if tok.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # "expects Hungary to approve"
+    return infinitive or tok.head.lemma_.lower() in ("hope", "wish")  # "expects that X will": a forecast
+
+
+def _wisher(tok: Token, doer: Role, idx: ActorIndex) -> Role | None:
+    """The actor who wants ``doer`` to do ``tok`` ("the Qatari premier hoped Israel would ..."), else None."""
+    if not _is_wished(tok) or not doer:
+        return None
+    who = subject_of(tok.head, idx)
+    if not who or {a.span for a in who.actors} & {a.span for a in doer.actors}:
+        return None
+    who.how = f"subject of '{tok.head.text}', who wants it done: {who.how}"
+    return who
 
 
 def _obligation(tok: Token, claim: Claim | None) -> Role | None:

