@@ -177,6 +177,24 @@ def test_events_unnamed_allies_are_no_target(pipeline):
     assert coop and not coop[0].target
 
 
+def test_events_denied_aid_is_negated_aid_not_a_refusal(pipeline):
+    events = _events(pipeline, "Iran denied supplying drones to Russia.")
+    assert not [e for e in events if e.type == "REJECT"]
+    assert any(e.modality == "negated" and "IRN" in _codes(e.source) for e in events)
+
+
+def test_events_place_in_the_phrase_overrules_a_guessed_country(pipeline):
+    events = _events(pipeline, "Ghana formally recognised the transitional government in Bamako.")
+    assert any(e.type == "SUPPORT" and "MLI" in _codes(e.target) for e in events)
+
+
+def test_events_protest_outside_an_embassy_targets_its_country(pipeline):
+    text = "Hundreds of students held a rally in Seoul outside the Japanese embassy to oppose the discharge."
+    events = _events(pipeline, text)
+    assert [e.type for e in events] == ["PROTEST"], events
+    assert "JPN" in _codes(events[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -28,6 +28,7 @@ WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "la
            "explosive", "booby", "suicide", "bomber", "militant", "man", "men", "gunmen", "artillery"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
+HOME_GUESS = "home country of the article"  # a guess a place in the actor's own phrase overrules
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
 TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
 STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "sultan", "judge", "general", "gen",
@@ -48,7 +49,7 @@ def with_home_country(actors: list[Actor]) -> list[Actor]:
     only = len(counts) == 1
     if not only and (counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6):
         return actors  # no clear home country: leave unknowns unknown
-    return [replace(a, country=home, how=f"{a.how or 'mention'}; home country of the article")
+    return [replace(a, country=home, how=f"{a.how or 'mention'}; {HOME_GUESS}")
             if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
                                       a.sector in TITLED_SECTORS and only and _titled(a.text)) else a
             for a in actors]
@@ -69,16 +70,23 @@ def _definite(text: str) -> bool:
 def placed(role: Role, places: list[Place], text: str) -> Role:
     """Give an actor with no country the country of a place in its own phrase
     ("Demonstrators in Baghdad", "Prisoners at a jail in Dili")."""
-    if not role or all(a.country for a in role.actors) or not role.tokens:
+    if not role or all(a.country and not _guessed(a) for a in role.actors) or not role.tokens:
         return role
     out = []
     for a in role.actors:
-        if a.country or a.span is None:
+        if (a.country and not _guessed(a)) or a.span is None:
             out.append(a)
             continue
         place = _place_in_phrase(a, role, places, text)
         out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'") if place else a)
     return Role(out, role.tokens, role.how)
+
+
+def _guessed(a: Actor) -> bool:
+    """A country guessed from context ("the government" of the article's or the last country),
+    which a place in the actor's own phrase overrules ("the transitional government in Bamako")."""
+    how = a.how or ""
+    return how.endswith(HOME_GUESS) or how.startswith("coref:country")
 
 
 def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Place | None:

@@ -61,8 +61,9 @@ NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
-# Events whose content is another event: that one is asked for, refused, promised or threatened, not done.
-CONTENT_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
+# Events whose content is another event: that one is asked for, refused, promised, threatened or
+# protested against ("rallied to oppose the discharge"), not done.
+CONTENT_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "PROTEST"}
 # "in protest at", "in response to": what follows is the reason, told as background.
 REACTION_NOUNS = {"protest", "response", "retaliation", "revenge", "reprisal", "reaction", "solidarity"}
 # "asked for", "appealed for": what follows "for" is the content (a demand), not a reason.
@@ -159,7 +160,7 @@ class EventExtractor:
                                                        or _states(c.args.source.actors)):
             # "..., a rights group protested", "Japan protested to Beijing": words, not a march
             typ, mode, cameo = "ACCUSE", "disapprove", None
-        if mod.value == "negated" and (trig.negated_as or typ in REFUSABLE):
+        if mod.value == "negated" and not mod.denial and (trig.negated_as or typ in REFUSABLE):
             # not agreeing, not meeting, not recognising: a refusal is itself an event
             typ, mode, cameo = trig.negated_as or "REJECT", None, None
             mod = Modality("asserted", f"negated '{tok.text}' codes as {typ}")

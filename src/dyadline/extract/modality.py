@@ -22,6 +22,7 @@ FUTURE_GOVERNORS = {"plan", "intend", "prepare", "prepared", "aim", "schedule", 
                     "threaten", "move", "commit", "committed", "propose", "swear", "determined", "resolve"}
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "offer", "threaten", "warn", "ready", "willing", "prepared", "swear",
                     "commit", "committed", "decide", "intend"}
+DENYING = {"deny", "dismiss", "refute"}  # "denied moving troops": a claim denied, not a refusal
 NEGATIVE_GOVERNORS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "abandon"}
 HEDGE_GOVERNORS = {"believe", "suspect", "think", "say", "report", "allege", "rumor", "rumour", "seem", "appear", "claim"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -32,6 +33,7 @@ class Modality:
     value: str
     reason: str
     intent: bool = False  # a stated intention ("vowed to", "offered to", "is ready to")
+    denial: bool = False  # negated because someone denies it happened ("denied supplying weapons")
 
 
 def _governors(tok: Token, limit: int = 3) -> list[Token]:
@@ -97,13 +99,13 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         own += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
     lowers = {c.lower_ for c in own}
     if denial:
-        return Modality("negated", "inside a denial")
+        return Modality("negated", "inside a denial", denial=True)
     if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det")) for c in own):
         return Modality("negated", "negation in the clause")
     for g in _governors(verb):
         glem = g.lemma_.lower()
         if glem in NEGATIVE_GOVERNORS or any(c.dep_ == "neg" for c in g.children):
-            return Modality("negated", f"governed by '{g.text}'")
+            return Modality("negated", f"governed by '{g.text}'", denial=glem in DENYING)
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
                       for c in verb.children)
