@@ -195,6 +195,25 @@ def test_events_protest_outside_an_embassy_targets_its_country(pipeline):
     assert "JPN" in _codes(events[0].target)
 
 
+def test_events_police_act_on_their_own_people(pipeline):
+    events = _events(pipeline, "Kenyan police fired tear gas to disperse demonstrators on Tuesday.")
+    coerce = [e for e in events if e.type in ("COERCE", "ASSAULT")]
+    assert len(coerce) == 1 and "KEN" in _codes(coerce[0].target), events
+
+
+def test_events_a_border_says_where_not_whom(pipeline):
+    events = _events(pipeline, "Malian troops captured a rebel camp near the Algerian border.")
+    assert not any("DZA" in _codes(e.target) for e in events)
+    events = _events(pipeline, "Russia massed tens of thousands of troops along the Ukrainian border.")
+    assert any(e.type == "MOBILIZE" and "UKR" in _codes(e.target) for e in events)
+
+
+def test_events_investigation_targets_the_suspects(pipeline):
+    events = _events(pipeline, "Serbia is investigating alleged crimes by Serbian paramilitaries against Bosnian civilians.")
+    acc = [e for e in events if e.type == "ACCUSE"]
+    assert acc and "SRB" in _codes(acc[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -18,7 +18,7 @@ SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "oprd")
 RELATIVE = {"which", "who", "that", "whom"}
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "nummod", "det", "quantmod"}
-NP_PREPS = {"of", "from", "between"}
+NP_PREPS = {"of", "from", "between", "by"}  # "crimes by Croatian extremists": the agent of an act
 VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "alongside", "into", "upon", "over", "from", "for",
                      "outside")
 NOUN_SOURCE_PREPS = ("by", "from")
@@ -114,6 +114,7 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
 
 
 LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
+BOUNDARY_NOUNS = {"border", "frontier", "boundary", "borderland", "coast", "waters", "airspace"}
 RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
                     "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
 
@@ -373,7 +374,8 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
     return Role(), Role(), None
 
 
-def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple]) -> Role:
+def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,
+                   borders: bool = False) -> Role:
     """A target the parse did not attach: the nearest other actor in the sentence, preferring one
     from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
     src_spans = {a.span for a in exclude.actors}
@@ -381,8 +383,9 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     best, best_key = None, None
     for t in sent_tokens:
         for a in idx.at(t):
-            if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t):
-                continue
+            if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t) \
+                    or (not borders and BOUNDARY_NOUNS & {t.head.lemma_.lower(), t.lemma_.lower()}):
+                continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
             key = (a.country in src_countries, t.i < tok.i, abs(t.i - tok.i))
             if best_key is None or key < best_key:
                 best, best_key = (a, t.i), key

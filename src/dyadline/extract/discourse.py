@@ -28,6 +28,7 @@ WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "la
            "explosive", "booby", "suicide", "bomber", "militant", "man", "men", "gunmen", "artillery"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
+DOMESTIC_SECTORS = {"COP", "JUD", "GOV"}  # arms of a state that act on its own people
 HOME_GUESS = "home country of the article"  # a guess a place in the actor's own phrase overrules
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
 TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
@@ -144,6 +145,22 @@ def _blind_force(verb: Token) -> bool:
     return False
 
 
+def domestic_target(tok: Token, source: Role, target: Role, places: list[Place]) -> Role:
+    """People with no country whom a state's police, courts or government coerce or attack
+    ("Egyptian police dispersed demonstrators", "authorities jailed 52 members") are, unless the
+    clause places it abroad, people of that state."""
+    states = {a.country for a in source.actors if a.sector in DOMESTIC_SECTORS and a.country
+              and a.country not in NON_STATE_CODES}
+    if len(states) != 1:
+        return target
+    home = states.pop()
+    lo, hi = clause_chars(tok)
+    if any(p.country and p.country != home and lo <= p.span[0] < hi for p in places):
+        return target  # the clause places it in another country: whose people they are is open
+    return Role([replace(a, country=home, how=f"{a.how or 'mention'}; at home: whom {home}'s own forces act on")
+                 if a.country is None else a for a in target.actors], target.tokens, target.how)
+
+
 def state_sector(actors: list[Actor], typ: str) -> list[Actor]:
     """A country named as the one acting acts through an arm of the state: its military for
     force, its government otherwise ("Ukraine's counter-offensive", "Russia recalled its envoy")."""
@@ -193,12 +210,12 @@ def place_target(tok: Token, places: list[Place]) -> Role:
 
 
 def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
-                    prior: list[Event]) -> Role:
+                     prior: list[Event], *, borders: bool = False) -> Role:
     """A target the parse did not attach: another actor of the sentence, else the actor the
     discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
     speakers = [a for a in (claim.source, claim.via) if a] if claim else []
     skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
-    found = context_target(tok, sent, idx, source, skip)
+    found = context_target(tok, sent, idx, source, skip, borders=borders)
     if found or not prior:
         return found
     last = prior[-1]

@@ -39,6 +39,7 @@ from dyadline.extract.dates import report_time
 from dyadline.extract.discourse import (
     anaphor_target,
     context_fallback,
+    domestic_target,
     place_target,
     placed,
     protest_home,
@@ -115,7 +116,8 @@ class EventExtractor:
                     found.append((c, ev))
                     if ev.type == "REQUEST" and _is_obligation(c.token):
                         demanded.update(t.i for t in c.token.subtree)
-            for _c, ev in _drop_content(found, idx):
+            kept = [ev for _c, ev in _drop_content(found, idx)]
+            for ev in _drop_partial(kept):
                 events.extend(_split_sources(ev))
         return _dedupe(events, headline_end(text))
 
@@ -189,12 +191,14 @@ class EventExtractor:
             source = unknown_attacker(tok, source, c.args.target, places)
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
+        if typ in ("COERCE", "ASSAULT") and target and not any(a.country for a in target.actors):
+            target = domestic_target(tok, source, target, places)  # "Egyptian police dispersed demonstrators"
         if target and not any(a.country or a.name for a in target.actors):
             target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)) \
                 and not _unnamed_partner(tok):
             target = (anaphor_target(tok, self.lexicon, source, prior) or place_target(tok, places)
-                      or context_fallback(tok, sent, idx, source, claim, prior))
+                      or context_fallback(tok, sent, idx, source, claim, prior, borders=typ in ("MOBILIZE", "THREATEN")))
         if target and typ in RECIPROCAL_TYPES and _multi_country(source) and \
                 target.how.startswith(("prepositional object 'at", "prepositional object 'in")):
             target = Role()  # "signed by Israel and the UAE at the White House": where, not whom
@@ -428,6 +432,13 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             continue  # "demonstrated, calling for reforms": what a protest demands is part of it
         out.append(c)
     return out
+
+
+def _drop_partial(events: list[Event]) -> list[Event]:
+    """"fired tear gas to disperse demonstrators": two triggers, one act. An event with no target
+    is dropped when the sentence has the same act by the same source with a target."""
+    full = {(e.type, frozenset(a.country for a in e.source)) for e in events if e.target}
+    return [e for e in events if e.target or (e.type, frozenset(a.country for a in e.source)) not in full]
 
 
 def _drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list[tuple[Candidate, Event]]:
