@@ -214,6 +214,12 @@ def test_events_investigation_targets_the_suspects(pipeline):
     assert acc and "SRB" in _codes(acc[0].target)
 
 
+def test_events_mediator_is_the_source_of_a_mediation(pipeline):
+    text = "Kenya's president launched a mediation effort between Ethiopia and Somalia on Monday."
+    consult = [e for e in _events(pipeline, text) if e.type == "CONSULT"]
+    assert consult and _codes(consult[0].source) == {"KEN"} and _codes(consult[0].target) == {"ETH", "SOM"}
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -20,7 +20,7 @@ RELATIVE = {"which", "who", "that", "whom"}
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "nummod", "det", "quantmod"}
 NP_PREPS = {"of", "from", "between", "by"}  # "crimes by Croatian extremists": the agent of an act
 VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "alongside", "into", "upon", "over", "from", "for",
-                     "outside")
+                     "outside", "between")
 NOUN_SOURCE_PREPS = ("by", "from")
 GRIEVANCE_PREPS = ("over", "about", "against")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")

@@ -132,7 +132,8 @@ class EventExtractor:
         if m.trigger.pos == "verb":
             args = _verb_args(tok, idx, m.trigger)
         else:
-            args = _noun_args(tok, idx, [tok.doc[i] for i in m.tokens if i != tok.i])
+            args = _noun_args(tok, idx, [tok.doc[i] for i in m.tokens if i != tok.i],
+                              third_party=m.trigger.mode == "third-party")
             if args is None:
                 return None
         if not args.source and not (m.trigger.type == "ASSAULT" and m.trigger.pos == "verb" and args.target):
@@ -334,12 +335,15 @@ DEMONSTRATIVES = {"that", "this", "these", "those"}
 TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
 
 
-def _noun_args(tok: Token, idx: ActorIndex, parts: list[Token]) -> Args | None:
+def _noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: bool = False) -> Args | None:
     if tok.ent_type_ in NAMED_EVENT_LABELS:
         return None  # "the Cold War", "the Treaty of Versailles": names, not events in the story
     if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
         return None
     args = noun_roles(tok, idx)
+    if third_party and args.reciprocal:
+        # "a mediation mission between Syria and Arafat": the two sides are whom the mediator meets
+        args = Args(Role(), args.target, False)
     for part in parts:  # "Ukraine's counter - offensive": the possessor hangs on "counter"
         more = noun_roles(part, idx)
         args.source = args.source or more.source
