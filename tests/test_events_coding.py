@@ -220,6 +220,23 @@ def test_events_mediator_is_the_source_of_a_mediation(pipeline):
     assert consult and _codes(consult[0].source) == {"KEN"} and _codes(consult[0].target) == {"ETH", "SOM"}
 
 
+def test_events_relative_clause_on_the_target_is_background(pipeline):
+    text = "The rebels freed the Colombian senator, whom they had kidnapped in 2019."
+    assert [e.type for e in _events(pipeline, text)].count("ASSAULT") == 0
+
+
+def test_events_speaker_description_is_background(pipeline):
+    text = ("Chad has accused the rebels of attacking Abeche, a member of the Nigerian team "
+            "trying to broker a peace deal has said.")
+    assert "AGREE" not in [e.type for e in _events(pipeline, text)]
+
+
+def test_events_passive_and_active_conjuncts_share_the_patient(pipeline):
+    text = "The Bolivian minister was charged by prosecutors and will resign on Friday."
+    later = [e for e in _events(pipeline, text) if e.type in ("AGREE", "RETREAT")]
+    assert later and "BOL" in _codes(later[0].source)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

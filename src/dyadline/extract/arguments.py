@@ -114,6 +114,8 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
 
 
 LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
+CHARGING_AGENT_VERBS = {"accuse", "suspect", "blame", "thank", "praise", "condemn", "criticize", "criticise", "charge",
+                        "convict", "fault", "commend"}
 BOUNDARY_NOUNS = {"border", "frontier", "boundary", "borderland", "coast", "waters", "airspace"}
 RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
                     "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
@@ -324,6 +326,12 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             r = np_actors(obj, idx)
             r.how = f"object of '{head.text}' (object control)"
             return r, Role(), head
+        if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.dep_ == "dobj" and \
+                head.head.head.lemma_.lower() in CHARGING_AGENT_VERBS:
+            o = np_actors(head.head, idx)  # "accused the rebels of attacking": "of" hung on the object
+            if o:
+                o.how = f"the one '{head.head.head.text}' is about: object '{head.head.text}'"
+                return o, Role(), head.head.head
         if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.pos_ == "VERB":
             # "thanked X for sending", "accused X of attacking": X is the agent
             o = object_of(head.head, idx, passive=False)
@@ -347,6 +355,14 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             r = np_actors(subj, idx)
             if r:
                 r.how = f"subject of '{head.text} to' (raising)"
+                return r, Role(), head
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and _passive(head) and not _passive(cur) \
+                and cur.tag_ != "VBN":  # "were surrounded and detained": both passive
+            # "has been indicted by the court and will resign": the one indicted resigns
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            r = np_actors(subj, idx) if subj is not None else Role()
+            if r:
+                r.how = f"passive subject of '{head.text}', shared by '{cur.text}'"
                 return r, Role(), head
         if head.pos_ in ("VERB", "AUX"):
             s = subject_of(head, idx)
@@ -372,6 +388,10 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
                 return r, Role(), head
         cur = head
     return Role(), Role(), None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,

@@ -65,6 +65,7 @@ OBLIGATION_AUX = {"must", "should"}
 # Events whose content is another event: that one is asked for, refused, promised, threatened or
 # protested against ("rallied to oppose the discharge"), not done.
 CONTENT_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "PROTEST"}
+REPORT_VERBS = {"say", "tell", "report", "announce", "state", "add", "claim", "write", "quote"}
 # "in protest at", "in response to": what follows is the reason, told as background.
 REACTION_NOUNS = {"protest", "response", "retaliation", "revenge", "reprisal", "reaction", "solidarity"}
 # "asked for", "appealed for": what follows "for" is the content (a demand), not a reason.
@@ -449,7 +450,7 @@ def _drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list
     """Drop events that are only the content of another: what a demand asks for, what is refused,
     promised or threatened ("demanded that the US cancel plans to sell weapons to Taiwan" is one
     REQUEST, not also an AID; "threatened to strike unless Baghdad withdrew" is one THREATEN)."""
-    scope: set[int] = set()
+    scope: set[int] = _speaker_scope(found[0][0].token.sent) if found else set()
     for c, ev in found:
         own = _background_scope(c) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
         scope |= own - {c.token.i}
@@ -464,9 +465,30 @@ def _background_scope(c: Candidate) -> set[int]:
     gov = c.token
     own = set(c.match.tokens)
     heads = [ch for ch in gov.children if ch.dep_ == "prep" and ch.i not in own and _reason(ch, gov)]
+    if gov.lemma_.lower() in CHARGING_VERBS:  # "accused the rebels of attacking": "of" hung on the object
+        heads += [p for o in gov.children if o.dep_ == "dobj" for p in o.children
+                  if p.dep_ == "prep" and p.lower_ in ("of", "for", "with")]
     heads += [d for d in gov.subtree if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN")
               and not any(a.dep_ == "aux" for a in d.children)]
+    # "released the prime minister, whom they had taken hostage": what a relative clause tells
+    # about the target is its story, not a new event of this sentence
+    heads += [r for i in c.args.target.tokens for r in gov.doc[i].children if r.dep_ == "relcl"]
     return {t.i for h in heads for t in h.subtree}
+
+
+def _speaker_scope(sent: Span) -> set[int]:
+    """Tokens of participles describing who reports ("..., a member of the Chadian team trying to
+    broker a peace pact, said"): the report's source is described there, nothing happens. (A
+    relative clause may tell an event: "the junta, which lifted the curfew, said ...")"""
+    out: set[int] = set()
+    for verb in sent:
+        if verb.lemma_.lower() not in REPORT_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            continue  # "Youths resorted to ..., officials said" parsed with two subjects: no speaker phrase
+        out |= {t.i for d in subjects[0].subtree if d.dep_ == "acl" and d.tag_ in ("VBG", "VBN") for t in d.subtree}
+    return out
 
 
 def _reason(prep: Token, gov: Token) -> bool:
