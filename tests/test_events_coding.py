@@ -237,6 +237,16 @@ def test_events_passive_and_active_conjuncts_share_the_patient(pipeline):
     assert later and "BOL" in _codes(later[0].source)
 
 
+@pytest.mark.parametrize("text, typ", [
+    ("Kenya said it will expel Somalia's ambassador unless Mogadishu stops interfering.", "THREATEN"),
+    ("Iran vowed to close the Strait of Hormuz if Western powers imposed an oil embargo.", "THREATEN"),
+    ("If China retaliates, the United States will impose tariffs on Chinese imports.", "SANCTION"),
+])
+def test_events_ultimatums_and_vowed_conditions_are_threats(pipeline, text, typ):
+    events = [e for e in _events(pipeline, text) if e.type in ("THREATEN", "SANCTION", "COERCE")]
+    assert [e.type for e in events] == [typ] and events[0].modality == "hypothetical", events
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

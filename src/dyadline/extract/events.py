@@ -155,7 +155,7 @@ class EventExtractor:
         denial = claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
         mod = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=denial)
         typ, mode, cameo = trig.type, trig.mode, trig.cameo
-        if mod.value == "future" and typ in INTENT_AS:
+        if (mod.value == "future" or (mod.value == "hypothetical" and mod.intent)) and typ in INTENT_AS:
             # PLOVER codes an announced act by its stance: intent to cooperate is AGREE, a coming
             # use of force or pressure ("will withdraw its peacekeepers", "plans to impose
             # restrictions") is THREATEN (CAMEO 03 and 13).
@@ -458,13 +458,16 @@ def _drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list
 
 
 def _background_scope(c: Candidate) -> set[int]:
-    """Tokens of what an event tells only as background: its reason ("imposed sanctions on the
+    """Tokens of what an event tells only as background: its condition, its reason ("imposed sanctions on the
     Taliban for its support of ...", "complained over two air raids"), the charge of an accusation
     ("accused the rebels of violating a ceasefire") and participles describing one of its
     arguments ("a helicopter carrying truce monitors", "migrants ordered out of Nigeria")."""
     gov = c.token
     own = set(c.match.tokens)
     heads = [ch for ch in gov.children if ch.dep_ == "prep" and ch.i not in own and _reason(ch, gov)]
+    # "if China retaliates, the US will impose tariffs": the condition is not said to happen
+    heads += [ch for ch in gov.children if ch.dep_ == "advcl" and
+              any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in ch.children)]
     if gov.lemma_.lower() in CHARGING_VERBS:  # "accused the rebels of attacking": "of" hung on the object
         heads += [p for o in gov.children if o.dep_ == "dobj" for p in o.children
                   if p.dep_ == "prep" and p.lower_ in ("of", "for", "with")]

@@ -109,8 +109,15 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
                       for c in verb.children)
-    if marks & CONDITIONAL_MARKS or conditioned or _in_conditional(verb):
+    if marks & CONDITIONAL_MARKS or _in_conditional(verb):
         return Modality("hypothetical", "conditional clause")
+    govs = _governors(verb)
+    if conditioned or any(conditional_main(g) for g in govs):
+        # "will expel the ambassador unless ..." (an ultimatum), "vowed to close Hormuz if ...": a
+        # threat or an offer; "would impose tariffs if China retaliates" stays a hypothetical act
+        ultimatum = any(_condition_marks(v) & {"unless"} for v in (verb, *govs))
+        vowed = any(g.lemma_.lower() in INTENT_GOVERNORS for g in govs)
+        return Modality("hypothetical", "main clause of a condition", intent=ultimatum or vowed)
     if lowers & HEDGE_ADVERBS or hedged_claim:
         return Modality("hedged", "hedging adverb" if lowers & HEDGE_ADVERBS else "hedged report")
     aux = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass")}
@@ -129,6 +136,16 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         return Modality("future" if reported else "hypothetical", "'would' in reported speech" if reported else "conditional modal",
                         intent=reported)
     return Modality("asserted", "no modal, negation or hedge in scope")
+
+
+def conditional_main(verb: Token) -> bool:
+    """Whether ``verb`` has an if/unless clause of its own ("will expel ... unless Mogadishu stops")."""
+    return bool(_condition_marks(verb))
+
+
+def _condition_marks(verb: Token) -> set[str]:
+    return {m.lower_ for c in verb.children if c.dep_ == "advcl"
+            for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")}
 
 
 def _in_conditional(verb: Token) -> bool:
