@@ -247,6 +247,28 @@ def test_events_ultimatums_and_vowed_conditions_are_threats(pipeline, text, typ)
     assert [e.type for e in events] == [typ] and events[0].modality == "hypothetical", events
 
 
+def test_events_month_names_are_not_marches(pipeline):
+    events = _events(pipeline, "Ghana and Togo signed a fisheries accord in Lome in March 2011.")
+    assert "PROTEST" not in [e.type for e in events]
+
+
+def test_events_a_meeting_place_is_not_a_target(pipeline):
+    events = _events(pipeline, "Colombia's government and the ELN rebels reached a deal in Havana.")
+    assert not any("CUB" in _codes(e.target) for e in events)
+
+
+def test_events_sanctions_on_x_over_y_target_x(pipeline):
+    text = "The United States imposed sanctions on Turkish officials over the purchase of a Russian missile system."
+    sanction = [e for e in _events(pipeline, text) if e.type == "SANCTION"]
+    assert sanction and _codes(sanction[0].target) == {"TUR"}
+
+
+def test_events_leaders_of_several_countries_are_all_sources(pipeline):
+    events = _events(pipeline, "The leaders of Germany, France and Poland met in Weimar.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and {"DEU", "FRA", "POL"} <= _codes(consult[0].source)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -23,6 +23,7 @@ VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "
                      "outside", "between")
 NOUN_SOURCE_PREPS = ("by", "from")
 GRIEVANCE_PREPS = ("over", "about", "against")
+RECIPIENT_PREPS = {"on", "to", "against", "for", "into"}  # "sanctions on X", "aid to X", "weapons for X"
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "ccomp", "npadvmod", "attr",
               "acomp"}
@@ -96,6 +97,10 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
             here = idx.at(t)
             if here:
                 if any(a.country for a in here):
+                    if t.i != tok.i:  # "the leaders of Germany, France and Poland": all three
+                        here = here + [a for cj in t.conjuncts for a in idx.at(cj)]
+                    else:
+                        here = here + _of_conjuncts(t, idx, {a.country for a in here})
                     return [a for a in here if a.country], t.i
                 first = first or (here, t.i)
             for c in t.children:
@@ -121,6 +126,17 @@ RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy"
                     "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
 
 
+def _of_conjuncts(noun: Token, idx: ActorIndex, have: set) -> list[Actor]:
+    """"The leaders of Germany, France and Poland" resolved as Germany's: the other countries too."""
+    out = []
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for g in p.children:
+                if g.dep_ == "pobj" and any(a.country in have for a in idx.at(g)):
+                    out += [a for cj in g.conjuncts for a in idx.at(cj) if a.country and a.country not in have]
+    return out
+
+
 def relative_antecedent(noun: Token, idx: ActorIndex) -> Role:
     """The actor a relative clause is about: "a delegation from X to Pyongyang, which expressed ..."
 
@@ -128,7 +144,7 @@ def relative_antecedent(noun: Token, idx: ActorIndex) -> Role:
     or place of a larger phrase whose own head names an actor, the head is meant.
     """
     owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS else None
-    while owner is not None and owner.pos_ == "ADP" and owner.head is not owner:
+    while owner is not None and owner.pos_ == "ADP" and owner.head.i != owner.i:
         owner = owner.head
     if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
         for c in owner.children:
@@ -221,6 +237,15 @@ def _recipient(verb: Token, idx: ActorIndex) -> Role:
             if r:
                 r.how = f"indirect object '{c.text}'"
                 return r
+    for c in verb.children:  # "imposed sanctions on Turkish officials (over ...)": the object's own "on"
+        if c.dep_ == "dobj":
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS:
+                    for prep, g in _prep_objects(p):
+                        r = np_actors(g, idx)
+                        if r:
+                            r.how = f"'{c.text} {prep.text} {g.text}'"
+                            return r
     r = _prep_target(verb, idx)
     if r:
         return r
@@ -317,7 +342,7 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return Role(), Role(), None  # "if its ally were threatened": a passive hides its agent
     for _ in range(max_steps):
-        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+        if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
             break
         head = cur.head
         if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
@@ -426,7 +451,7 @@ def clause_chars(tok: Token) -> tuple[int, int]:
     if tok.pos_ not in ("VERB", "AUX"):
         cur = tok
         for _ in range(4):
-            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
                 break
             cur = cur.head
         root = cur

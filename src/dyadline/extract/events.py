@@ -59,6 +59,7 @@ DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="chan
 # "X hoped Y would ...", "X expects Y to ...": what one side wants of another is a request.
 DESIRE_VERBS = {"hope", "expect", "want", "wish"}
 NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
+MONTHS = {"march", "may"}  # month names that are also trigger words
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
@@ -123,6 +124,8 @@ class EventExtractor:
         return _dedupe(events, headline_end(text))
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
+        if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in MONTHS):
+            return None  # "in March 2011", "in May": a month, not a march
         m = lex.match(tok)
         if m is None and _is_obligation(tok):
             m = TriggerMatch(OBLIGATION, (tok.i,))
@@ -193,18 +196,18 @@ class EventExtractor:
             source = unknown_attacker(tok, source, c.args.target, places)
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
-        if typ in ("COERCE", "ASSAULT") and target and not any(a.country for a in target.actors):
+        if typ in ("COERCE", "ASSAULT", "CONCEDE") and target and not any(a.country for a in target.actors):
             target = domestic_target(tok, source, target, places)  # "Egyptian police dispersed demonstrators"
         if target and not any(a.country or a.name for a in target.actors):
             target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
-        if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _multi_country(source)) \
+        if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _compound(source)) \
                 and not _unnamed_partner(tok):
             target = (anaphor_target(tok, self.lexicon, source, prior) or place_target(tok, places)
                       or context_fallback(tok, sent, idx, source, claim, prior, borders=typ in ("MOBILIZE", "THREATEN")))
-        if target and typ in RECIPROCAL_TYPES and _multi_country(source) and \
+        if target and typ in RECIPROCAL_TYPES and _compound(source) and \
                 target.how.startswith(("prepositional object 'at", "prepositional object 'in")):
             target = Role()  # "signed by Israel and the UAE at the White House": where, not whom
-        if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and len({a.country for a in source.actors if a.country}) >= 2:
+        if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and _compound(source):
             target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
         source = Role(state_sector(source.actors, typ), source.tokens, source.how)
         span = _evidence_span(sent, c)
@@ -254,6 +257,11 @@ def _multi_country(role: Role) -> bool:
     return len({a.country for a in role.actors if a.country}) >= 2
 
 
+def _compound(role: Role) -> bool:
+    """Two or more actors with a country ("Colombia's government and the ELN rebels")."""
+    return len({(a.span, a.country) for a in role.actors if a.country}) >= 2
+
+
 def _credited(claim: Claim | None) -> Actor | None:
     """Who a claim is credited to: the outlet that carried it, else its source."""
     if claim is None:
@@ -271,7 +279,7 @@ def _is_obligation(tok: Token) -> bool:
 
 def _is_wished(tok: Token) -> bool:
     """"(hoped) Israel would not use", "(expects) India to cooperate": a verb someone wants another to do."""
-    if tok.pos_ != "VERB" or tok.head is tok or tok.head.lemma_.lower() not in DESIRE_VERBS:
+    if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.lemma_.lower() not in DESIRE_VERBS:
         return False
     if tok.dep_ == "xcomp":
         return any(c.dep_ == "dobj" for c in tok.head.children)  # "expects India to": object control
@@ -399,7 +407,7 @@ def _drop_self_target(args: Args) -> None:
     src = {a.span for a in args.source.actors}
     countries = {a.country for a in args.source.actors}
     keep = [a for a in args.target.actors if a.span not in src and
-            not (a.text.lower() in REFLEXIVE and a.country in countries)]
+            not ((a.text.lower() in REFLEXIVE or a.text.lower().split()[0] in REFLEXIVE) and a.country in countries)]
     if len(keep) != len(args.target.actors):
         args.target = Role(keep, args.target.tokens, args.target.how) if keep else Role()
 
@@ -421,7 +429,7 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         head = c.token.head
-        gov = by_tok.get(head.i) if head is not c.token else None
+        gov = by_tok.get(head.i) if head.i != c.token.i else None
         if gov and gov.match.trigger.type in ABSORBING_TYPES and (
                 c.token.dep_ == "xcomp" or (c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "nsubjpass"))):
             if not gov.args.target and c.args.target:  # "offered to hand them over to Britain"
@@ -569,7 +577,7 @@ def _clause_right(tok: Token, sent: Span) -> int:
 
 def _path(t: Token, top: Token) -> list[Token]:
     out = []
-    while t != top and t.head is not t:
+    while t != top and t.head.i != t.i:
         out.append(t)
         t = t.head
     return out

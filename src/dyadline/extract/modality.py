@@ -40,7 +40,7 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     """Verbs that govern ``tok`` through control or complementation (xcomp/ccomp chain)."""
     out, cur = [], tok
     for _ in range(limit):
-        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "conj") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "conj") or cur.head.i == cur.i:
             break
         if cur.dep_ == "conj":
             cur = cur.head
@@ -54,7 +54,7 @@ def _clause_verb(tok: Token) -> Token:
     """The verb whose clause carries a nominal trigger ("launched an attack" -> launched)."""
     cur = tok
     for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -85,7 +85,7 @@ def _purpose_governor(tok: Token) -> Token | None:
     for _ in range(3):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return None
@@ -153,7 +153,7 @@ def _in_conditional(verb: Token) -> bool:
     for _ in range(3):
         if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return False
