@@ -27,6 +27,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/bench.py --docs 300
+	$(BIN)/python bench/cases.py
 
 docs: install
 	$(BIN)/python tests/test_docs_cli.py

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "event_cases.yaml").read_text(encoding="utf-8"))
+DATA = Path(__file__).parent / "data"
+CASES = yaml.safe_load((DATA / "event_cases.yaml").read_text(encoding="utf-8"))
+# A second set written later, by someone who had not read the coder, in wire-service style.
+HELDOUT = yaml.safe_load((DATA / "event_cases_heldout.yaml").read_text(encoding="utf-8"))
 # The coder's documented policy (docs/events.md): a stated intention to cooperate is AGREE,
 # a vowed use of force is THREATEN, a refusal to cooperate is REJECT.
 INTENT = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"}
@@ -44,13 +47,14 @@ def _case_ok(case, events):
                for e in events)
 
 
-def test_events_cases_per_type(pipeline):
+@pytest.mark.parametrize("cases", [CASES, HELDOUT], ids=["cases", "heldout"])
+def test_events_cases_per_type(pipeline, cases):
     """Every PLOVER type is coded on most of the project's own sentences (a quality floor)."""
     from dyadline.records import Article
 
-    arts = [Article(id=str(i), text=c["text"], published="2024-05-01") for i, c in enumerate(CASES)]
+    arts = [Article(id=str(i), text=c["text"], published="2024-05-01") for i, c in enumerate(cases)]
     total, good = Counter(), Counter()
-    for case, (_, rec) in zip(CASES, pipeline.pipe(arts), strict=True):
+    for case, (_, rec) in zip(cases, pipeline.pipe(arts), strict=True):
         key = case["type"] or "NONE"
         total[key] += 1
         good[key] += _case_ok(case, rec.events)
@@ -267,6 +271,11 @@ def test_events_leaders_of_several_countries_are_all_sources(pipeline):
     events = _events(pipeline, "The leaders of Germany, France and Poland met in Weimar.")
     consult = [e for e in events if e.type == "CONSULT"]
     assert consult and {"DEU", "FRA", "POL"} <= _codes(consult[0].source)
+
+
+def test_events_forces_deployed_belong_to_their_side(pipeline):
+    events = _events(pipeline, "Thousands of French riot police were deployed across Paris on Saturday.")
+    assert any(e.type == "MOBILIZE" and "FRA" in _codes(e.source) for e in events)
 
 
 def test_events_relative_clause_subject(pipeline):

@@ -307,11 +307,19 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
     return Role([claim.source], [], f"source of the report '{claim.cue}'")
 
 
+def _recipient_role(tok: Token, idx: ActorIndex) -> Role:
+    return object_of(tok, idx, passive=False, direct=False)
+
+
 def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
     passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or
                (tok.tag_ == "VBN" and tok.dep_ == "acl")) and tok.lemma_.lower() not in STATIVE_PASSIVES
     source = subject_of(tok, idx)
     target = object_of(tok, idx, passive=passive, direct=passive or trig.target != "recipient")
+    if passive and not source and trig.type == "MOBILIZE":
+        # "Police were deployed across Paris", "troops were sent to the border": the forces moved
+        # belong to the side that moves them
+        source, target = target, (_recipient_role(tok, idx))
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
         target = np_actors(tok.head, idx)
         target.how = f"noun modified by the participle: '{tok.head.text}'"
