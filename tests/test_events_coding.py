@@ -278,6 +278,22 @@ def test_events_forces_deployed_belong_to_their_side(pipeline):
     assert any(e.type == "MOBILIZE" and "FRA" in _codes(e.source) for e in events)
 
 
+@pytest.mark.parametrize("text, dropped", [
+    ("Students in Ghana, who had demanded lower fees, clashed with police in Accra.", "REQUEST"),
+    ("Amnesty International criticised Iran for executing 12 men, calling the killings a disgrace.", "ASSAULT"),
+    ("The last Kenyan troops left Somalia, ending a deployment that began in 2011.", "MOBILIZE"),
+])
+def test_events_history_and_characterisations_are_background(pipeline, text, dropped):
+    types = [e.type for e in _events(pipeline, text)]
+    assert types and dropped not in types, types
+
+
+def test_events_those_who_arrive_for_talks_hold_them(pipeline):
+    text = "A delegation from the African Union arrived in Khartoum for talks with Sudan's military leaders."
+    consult = [e for e in _events(pipeline, text) if e.type == "CONSULT"]
+    assert consult and "IGO" in _codes(consult[0].source) and "SDN" in _codes(consult[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

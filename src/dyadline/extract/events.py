@@ -59,6 +59,10 @@ DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="chan
 # "X hoped Y would ...", "X expects Y to ...": what one side wants of another is a request.
 DESIRE_VERBS = {"hope", "expect", "want", "wish"}
 NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
+# Verbs whose noun object is characterised or brought to an end, not done ("called the strikes
+# illegal", "ending a deployment").
+FRAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise", "end", "halt",
+                 "cancel", "scrap", "conclude"}
 MONTHS = {"march", "may"}  # month names that are also trigger words
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
@@ -345,6 +349,7 @@ LIGHT_VERBS = {
     "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut", "open",
     "publish", "unveil", "authorize", "authorise",
 }
+MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "return", "land", "gather", "convene"}
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
 CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
                   "criticize", "criticise", "fault", "punish", "sanction"}
@@ -357,6 +362,8 @@ def _noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: 
         return None  # "the Cold War", "the Treaty of Versailles": names, not events in the story
     if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
         return None
+    if tok.head.lemma_.lower() in FRAMING_VERBS and tok.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp"):
+        return None  # "calling the killings an escalation", "ending a deployment": named, not done
     args = noun_roles(tok, idx)
     if third_party and args.reciprocal:
         # "a mediation mission between Syria and Arafat": the two sides are whom the mediator meets
@@ -404,6 +411,8 @@ def _borrows_agent(noun: Token) -> bool:
     if noun.dep_ in ("dobj", "attr", "oprd"):
         return noun.head.lemma_.lower() in LIGHT_VERBS
     if noun.dep_ == "pobj":
+        if noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
+            return True  # "arrived in Khartoum for talks": those who came hold them
         return noun.head.lower_ in CIRCUMSTANCE_PREPS
     return noun.dep_ in ("conj", "appos", "npadvmod")
 
@@ -466,7 +475,8 @@ def _drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list
     """Drop events that are only the content of another: what a demand asks for, what is refused,
     promised or threatened ("demanded that the US cancel plans to sell weapons to Taiwan" is one
     REQUEST, not also an AID; "threatened to strike unless Baghdad withdrew" is one THREATEN)."""
-    scope: set[int] = _speaker_scope(found[0][0].token.sent) if found else set()
+    sent = found[0][0].token.sent if found else None
+    scope: set[int] = (_speaker_scope(sent) | _perfect_relatives(sent, idx)) if sent is not None else set()
     for c, ev in found:
         own = _background_scope(c) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
         scope |= own - {c.token.i}
@@ -493,6 +503,17 @@ def _background_scope(c: Candidate) -> set[int]:
     # about the target is its story, not a new event of this sentence
     heads += [r for i in c.args.target.tokens for r in gov.doc[i].children if r.dep_ == "relcl"]
     return {t.i for h in heads for t in h.subtree}
+
+
+def _perfect_relatives(sent: Span, idx: ActorIndex) -> set[int]:
+    """Tokens of perfect-tense relative clauses on an actor ("the ELN rebels, who have fought each
+    other since 1964", "students, who had demanded an end to quotas"): their history, told as
+    background to what the sentence reports."""
+    out: set[int] = set()
+    for t in sent:
+        if t.dep_ == "relcl" and idx.at(t.head) and any(a.dep_ == "aux" and a.lemma_ == "have" for a in t.children):
+            out |= {x.i for x in t.subtree}
+    return out
 
 
 def _speaker_scope(sent: Span) -> set[int]:
