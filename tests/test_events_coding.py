@@ -170,6 +170,12 @@ def test_events_what_one_side_wants_of_another_is_a_request(pipeline, text, src,
     assert req and src in _codes(req[0].source) and tgt in _codes(req[0].target), _events(pipeline, text)
 
 
+def test_events_what_a_quoted_speaker_expects_is_a_request(pipeline):
+    text = '"I expect Serbia to fully cooperate with the investigation," the Croatian foreign minister said.'
+    events = _events(pipeline, text)
+    assert any(e.type == "REQUEST" and "HRV" in _codes(e.source) and "SRB" in _codes(e.target) for e in events), events
+
+
 def test_events_a_forecast_is_not_a_request(pipeline):
     events = _events(pipeline, "Analysts in Berlin expect that Hungary will approve the loan.")
     assert not [e for e in events if e.type == "REQUEST"]

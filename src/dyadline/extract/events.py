@@ -183,7 +183,7 @@ class EventExtractor:
             typ, mode, cameo = "REQUEST", "change", None
             c = Candidate(c.match, tok, Args(demand, c.args.source))
             mod = Modality("asserted", f"obligation '{tok.text}' reported by the claim's source")
-        wisher = _wisher(tok, c.args.source, idx)
+        wisher = _wisher(tok, c.args.source, idx, claim)
         if wisher is None and trig is DESIRED:
             return None
         if wisher is not None:
@@ -293,11 +293,14 @@ def _is_wished(tok: Token) -> bool:
     return infinitive or tok.head.lemma_.lower() in ("hope", "wish")  # "expects that X will": a forecast
 
 
-def _wisher(tok: Token, doer: Role, idx: ActorIndex) -> Role | None:
+def _wisher(tok: Token, doer: Role, idx: ActorIndex, claim: Claim | None = None) -> Role | None:
     """The actor who wants ``doer`` to do ``tok`` ("the Qatari premier hoped Israel would ..."), else None."""
     if not _is_wished(tok) or not doer:
         return None
     who = subject_of(tok.head, idx)
+    first = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.head.children)
+    if not who and first and claim is not None and claim.source is not None:
+        who = Role([claim.source], [], f"the speaker of '{claim.cue}'")  # "I expect India to ...", he said
     if not who or {a.span for a in who.actors} & {a.span for a in doer.actors}:
         return None
     who.how = f"subject of '{tok.head.text}', who wants it done: {who.how}"
