@@ -300,6 +300,12 @@ def test_events_those_who_arrive_for_talks_hold_them(pipeline):
     assert consult and "IGO" in _codes(consult[0].source) and "SDN" in _codes(consult[0].target)
 
 
+def test_events_who_condemns_an_attack_is_not_its_target(pipeline):
+    events = _events(pipeline, "ASEAN on Thursday condemned the deadly Myanmar air strike.")
+    strike = [e for e in events if e.type == "ASSAULT"]
+    assert strike and "IGO" not in _codes(strike[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

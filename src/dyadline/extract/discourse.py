@@ -209,11 +209,20 @@ def place_target(tok: Token, places: list[Place]) -> Role:
     return Role()
 
 
+def _judges(tok: Token, idx: ActorIndex) -> list[Actor]:
+    """Who speaks of a nominal event ("ASEAN condemned the air strike"): not its target."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return []
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return [a for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree for a in idx.at(t)]
+
+
 def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
                      prior: list[Event], *, borders: bool = False) -> Role:
     """A target the parse did not attach: another actor of the sentence, else the actor the
     discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
     speakers = [a for a in (claim.source, claim.via) if a] if claim else []
+    speakers += _judges(tok, idx)
     skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
     found = context_target(tok, sent, idx, source, skip, borders=borders)
     if found or not prior:
