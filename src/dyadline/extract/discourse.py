@@ -231,8 +231,9 @@ def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, clai
     src = {a.country for a in source.actors}
     src_names = {a.name or a.text for a in (*source.actors, *speakers)}
     near = tok.idx - last.evidence.span[1] < DISCOURSE_CHARS
-    actors = [a for a in last.source if a.country and a.country not in src] or \
-        [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names]
+    actors = [a for a in last.source if a.country and a.country not in src and (a.span, a.name) not in skip] or \
+        [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names
+         and (a.span, a.name) not in skip]
     if near and actors:
         return Role(actors, [], f"discourse: source of the previous event ('{last.evidence.text[:40]}')")
     return Role()
