@@ -306,6 +306,18 @@ def test_events_who_condemns_an_attack_is_not_its_target(pipeline):
     assert strike and "IGO" not in _codes(strike[0].target)
 
 
+def test_events_protesters_against_their_rulers_are_their_people(pipeline):
+    text = "Islamic activists continued their hunger strike to demand the resignation of Tunisian President Ben Ali."
+    protest = [e for e in _events(pipeline, text) if e.type == "PROTEST"]
+    assert protest and "TUN" in _codes(protest[0].source)
+
+
+def test_events_a_state_body_acting_in_a_country_is_its(pipeline):
+    text = "The military government declared a 30-day state of siege in Haiti on Saturday."
+    coerce = [e for e in _events(pipeline, text) if e.type == "COERCE"]
+    assert coerce and "HTI" in _codes(coerce[0].source)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

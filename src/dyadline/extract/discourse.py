@@ -103,10 +103,19 @@ def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Pl
     return None
 
 
-def protest_home(tok: Token, source: Role, places: list[Place]) -> Role:
-    """Protesters are, unless said otherwise, people of the place where they protest."""
+def protest_home(tok: Token, source: Role, places: list[Place], idx: ActorIndex | None = None) -> Role:
+    """Protesters are, unless said otherwise, people of the place where they protest, else of
+    the state whose leaders they protest against ("a hunger strike to demand the resignation of
+    Algerian President ...")."""
     lo, hi = clause_chars(tok)
     place = next((p for p in places if p.country and lo <= p.span[0] < hi), None)
+    if place is None and idx is not None:
+        rulers = {a.country for t in tok.sent if lo <= t.idx < hi for a in idx.at(t)
+                  if a.sector == "GOV" and a.country and a.country not in NON_STATE_CODES}
+        if len(rulers) == 1:
+            home = rulers.pop()
+            return Role([replace(a, country=home, how=f"{a.how or 'mention'}; protesting against {home}'s government")
+                         for a in source.actors], source.tokens, source.how)
     if place is None:
         return source
     return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; protesting in '{place.text}'")
@@ -159,6 +168,18 @@ def domestic_target(tok: Token, source: Role, target: Role, places: list[Place])
         return target  # the clause places it in another country: whose people they are is open
     return Role([replace(a, country=home, how=f"{a.how or 'mention'}; at home: whom {home}'s own forces act on")
                  if a.country is None else a for a in target.actors], target.tokens, target.how)
+
+
+def state_home(tok: Token, source: Role, places: list[Place]) -> Role:
+    """A state body with no country ("the military government", "riot police") acting in a named
+    country's place is that country's ("declared a state of siege in Haiti")."""
+    lo, hi = clause_chars(tok)
+    countries = {p.country for p in places if p.country and lo <= p.span[0] < hi}
+    if len(countries) != 1:
+        return source
+    home = countries.pop()
+    return Role([replace(a, country=home, how=f"{a.how or 'mention'}; the state where it acts")
+                 for a in source.actors], source.tokens, source.how)
 
 
 def state_sector(actors: list[Actor], typ: str) -> list[Actor]:

@@ -43,6 +43,7 @@ from dyadline.extract.discourse import (
     place_target,
     placed,
     protest_home,
+    state_home,
     state_sector,
     unknown_attacker,
     with_home_country,
@@ -63,6 +64,9 @@ NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 # illegal", "ending a deployment").
 FRAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise", "end", "halt",
                  "cancel", "scrap", "conclude"}
+# Bodies of a state named without their state ("the military government", "riot police").
+INSTITUTIONS = {"government", "military", "army", "police", "junta", "regime", "authority", "authorities", "court",
+                "parliament", "administration", "cabinet", "ministry", "navy", "gendarmerie"}
 MONTHS = {"march", "may"}  # month names that are also trigger words
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
@@ -194,10 +198,13 @@ class EventExtractor:
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
-            source = protest_home(tok, source, places)  # "Farmers blocked roads across France"
+            source = protest_home(tok, source, places, idx)  # "Farmers blocked roads across France"
         if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
                 any(a.country for a in c.args.target.actors):
             source = unknown_attacker(tok, source, c.args.target, places)
+        if source and not any(a.country or a.name for a in source.actors) and \
+                all(_institution(a) for a in source.actors):
+            source = state_home(tok, source, places)  # "the military government declared a state of siege in Haiti"
         if not any(a.country or a.name for a in source.actors):
             return None  # "the commission", "he" with no antecedent: who did it is unknown
         if typ in ("COERCE", "ASSAULT", "CONCEDE") and target and not any(a.country for a in target.actors):
@@ -227,6 +234,11 @@ class EventExtractor:
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
 
 
+
+
+def _institution(a: Actor) -> bool:
+    words = a.text.lower().split()
+    return bool(words) and words[-1] in INSTITUTIONS
 
 
 def _unnamed_partner(tok: Token) -> bool:
