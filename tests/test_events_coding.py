@@ -318,6 +318,12 @@ def test_events_a_state_body_acting_in_a_country_is_its(pipeline):
     assert coerce and "HTI" in _codes(coerce[0].source)
 
 
+def test_events_who_orders_an_act_does_it(pipeline):
+    text = "Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication."
+    events = _events(pipeline, text)
+    assert any("NIC" in _codes(e.source) for e in events), events
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -67,6 +67,7 @@ FRAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "character
 # Bodies of a state named without their state ("the military government", "riot police").
 INSTITUTIONS = {"government", "military", "army", "police", "junta", "regime", "authority", "authorities", "court",
                 "parliament", "administration", "cabinet", "ministry", "navy", "gendarmerie"}
+ORDER_VERBS = {"order", "instruct", "direct"}  # "ordered the paper to close": the one who orders acts
 MONTHS = {"march", "may"}  # month names that are also trigger words
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
@@ -344,6 +345,14 @@ def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
         target.how = f"noun modified by the participle: '{tok.head.text}'"
     if trig.type == "ACCUSE" and target.how.startswith("prepositional object 'to"):
         target = grievance_target(tok, idx) or target  # "complained to the UN over Israeli raids"
+    if not source and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ORDER_VERBS:
+        obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        boss = subject_of(tok.head, idx)
+        if obj is not None and boss:  # "ordered the newspaper to suspend publication": the order is the act
+            boss.how = f"subject of '{tok.head.text}', who orders it: {boss.how}"
+            done_to = np_actors(obj, idx)
+            done_to.how = f"object of '{tok.head.text}'"
+            return Args(boss, target if target and trig.target == "recipient" else done_to)
     if not source and not has_subject(tok):  # "allow anyone to threaten": "anyone" is no actor
         s, o, _ = inherit(tok, idx)
         source = s
