@@ -324,6 +324,13 @@ def test_events_who_orders_an_act_does_it(pipeline):
     assert any("NIC" in _codes(e.source) for e in events), events
 
 
+def test_events_agentless_harm_in_a_fight_is_the_other_sides(pipeline):
+    text = ("Armenian units attacked Azerbaijani positions on Tuesday. "
+            "A number of Armenian servicemen were surrounded and detained.")
+    detained = [e for e in _events(pipeline, text) if e.type == "COERCE"]
+    assert detained and _codes(detained[0].source) == {"AZE"} and "ARM" in _codes(detained[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

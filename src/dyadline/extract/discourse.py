@@ -122,6 +122,24 @@ def protest_home(tok: Token, source: Role, places: list[Place], idx: ActorIndex 
                  for a in source.actors], source.tokens, source.how)
 
 
+def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
+    """"Armenian servicemen were surrounded and detained" after "Armenian units attacked
+    Azerbaijani positions": a hostile act with no agent, done to one side of a fight just told,
+    is the other side's doing."""
+    victims = {a.country for a in target.actors if a.country}
+    for e in reversed(prior):
+        if tok.idx - e.evidence.span[1] > DISCOURSE_CHARS:
+            break
+        if e.type not in ("ASSAULT", "COERCE") or any((a.how or "").startswith("place") for a in e.source):
+            continue
+        sides = {a.country for a in (*e.source, *e.target) if a.country}
+        if victims & sides and len(sides - victims) == 1:
+            other = sides - victims
+            actors = [a for a in (*e.source, *e.target) if a.country in other]
+            return Role(_first_per_country(actors), [], f"discourse: the other side of the fight just told ('{e.evidence.text[:40]}')")
+    return Role()
+
+
 def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]) -> Role:
     """An attack whose attacker is not named or has no country ("killed in a car bombing in
     Baghdad", "gunmen shot dead two officers in Karachi"): as event coders do, the country where

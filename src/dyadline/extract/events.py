@@ -40,6 +40,7 @@ from dyadline.extract.discourse import (
     anaphor_target,
     context_fallback,
     domestic_target,
+    earlier_attacker,
     place_target,
     placed,
     protest_home,
@@ -149,7 +150,7 @@ class EventExtractor:
                               third_party=m.trigger.mode == "third-party")
             if args is None:
                 return None
-        if not args.source and not (m.trigger.type == "ASSAULT" and m.trigger.pos == "verb" and args.target):
+        if not args.source and not (m.trigger.type in ("ASSAULT", "COERCE") and m.trigger.pos == "verb" and args.target):
             return None  # an attack on someone may have an unnamed attacker (see unknown_attacker)
         if m.trigger.target == "required" and not args.target:
             return None
@@ -200,6 +201,9 @@ class EventExtractor:
         source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
             source = protest_home(tok, source, places, idx)  # "Farmers blocked roads across France"
+        if typ in ("ASSAULT", "COERCE") and not source and trig.pos == "verb" and \
+                c.args.target.how.startswith("passive subject") and any(a.country for a in c.args.target.actors):
+            source = earlier_attacker(tok, c.args.target, prior)
         if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
                 any(a.country for a in c.args.target.actors):
             source = unknown_attacker(tok, source, c.args.target, places)
@@ -332,10 +336,12 @@ def _recipient_role(tok: Token, idx: ActorIndex) -> Role:
 
 
 def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
-    passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or
+    shared = tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.head.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)  # "were surrounded and detained"
+    passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or shared or
                (tok.tag_ == "VBN" and tok.dep_ == "acl")) and tok.lemma_.lower() not in STATIVE_PASSIVES
-    source = subject_of(tok, idx)
-    target = object_of(tok, idx, passive=passive, direct=passive or trig.target != "recipient")
+    source = subject_of(tok, idx) if not shared else subject_of(tok.head, idx)
+    target = object_of(tok if not shared else tok.head, idx, passive=passive, direct=passive or trig.target != "recipient")
     if passive and not source and trig.type == "MOBILIZE":
         # "Police were deployed across Paris", "troops were sent to the border": the forces moved
         # belong to the side that moves them
