@@ -181,22 +181,15 @@ class EventExtractor:
             # not agreeing, not meeting, not recognising: a refusal is itself an event
             typ, mode, cameo = trig.negated_as or "REJECT", None, None
             mod = Modality("asserted", f"negated '{tok.text}' codes as {typ}")
-        demand = _obligation(tok, claim)
-        if demand is None and trig is OBLIGATION:
+        asker, why = _asker(tok, c.args.source, idx, claim)
+        if asker is None and trig in (OBLIGATION, DESIRED):
             return None
-        if demand is not None:
-            # "X said Y must withdraw": X demands something of Y (the withdrawal itself is not a fact)
+        if asker is not None:
+            # "X said Y must withdraw", "X hoped Y would not use the ceasefire": X asks it of Y
+            # (what Y is to do has not happened)
             typ, mode, cameo = "REQUEST", "change", None
-            c = Candidate(c.match, tok, Args(demand, c.args.source))
-            mod = Modality("asserted", f"obligation '{tok.text}' reported by the claim's source")
-        wisher = _wisher(tok, c.args.source, idx, claim)
-        if wisher is None and trig is DESIRED:
-            return None
-        if wisher is not None:
-            # "hoped Israel would not use the ceasefire", "expects India to cooperate": a request of Y
-            typ, mode, cameo = "REQUEST", "change", None
-            c = Candidate(c.match, tok, Args(wisher, c.args.source))
-            mod = Modality("asserted", f"wished for by '{tok.head.text}'")
+            c = Candidate(c.match, tok, Args(asker, c.args.source))
+            mod = Modality("asserted", why)
         cameo = cameo or cameo_table.cameo_for(typ, mode)
         source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
@@ -296,6 +289,17 @@ def _is_obligation(tok: Token) -> bool:
         return False
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     return bool(aux & OBLIGATION_AUX) or (tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"))
+
+
+def _asker(tok: Token, doer: Role, idx: ActorIndex, claim: Claim | None) -> tuple[Role | None, str]:
+    """Who asks ``doer`` to do ``tok``: the source of a reported obligation, or who wishes it."""
+    demand = _obligation(tok, claim)
+    if demand is not None:
+        return demand, f"obligation '{tok.text}' reported by the claim's source"
+    wisher = _wisher(tok, doer, idx, claim)
+    if wisher is not None:
+        return wisher, f"wished for by '{tok.head.text}'"
+    return None, ""
 
 
 def _is_wished(tok: Token) -> bool:
