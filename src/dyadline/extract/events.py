@@ -8,7 +8,8 @@ For every token the lexicon knows as a trigger:
 3. modality  asserted / hedged / negated / future / hypothetical (modality.py)
 4. anchor    attribution (the innermost claim), date (the clause's or sentence's time,
              else the report's date) and location (a place the clause names)
-5. keep      events with a source actor; drop questions, repeats and embedded duplicates
+5. keep      events with a source actor; drop questions, repeats, embedded duplicates and
+             what the sentence tells only as content or background (background.py)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from dyadline.extract.arguments import (
     subject_of,
 )
 from dyadline.extract.attribution import Claim, claim_for
+from dyadline.extract.background import CHARGING_VERBS, drop_content, drop_partial
 from dyadline.extract.dates import report_time
 from dyadline.extract.discourse import (
     anaphor_target,
@@ -73,17 +75,6 @@ MONTHS = {"march", "may"}  # month names that are also trigger words
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
-# Events whose content is another event: that one is asked for, refused, promised, threatened or
-# protested against ("rallied to oppose the discharge"), not done.
-CONTENT_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "PROTEST"}
-REPORT_VERBS = {"say", "tell", "report", "announce", "state", "add", "claim", "write", "quote"}
-# "in protest at", "in response to": what follows is the reason, told as background.
-REACTION_NOUNS = {"protest", "response", "retaliation", "revenge", "reprisal", "reaction", "solidarity"}
-# "asked for", "appealed for": what follows "for" is the content (a demand), not a reason.
-NEED_VERBS = {"ask", "appeal", "call", "push", "press", "plead", "lobby", "campaign", "apply", "bid", "vote", "pray", "wait"}
-# Prepositions that set a governing event in time, place or cause rather than give its content.
-CIRCUMSTANCE_PREPS_CONTENT = {"after", "since", "following", "during", "amid", "despite", "in", "at", "on", "by",
-                              "because", "as", "before"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
 
@@ -128,8 +119,8 @@ class EventExtractor:
                     found.append((c, ev))
                     if ev.type == "REQUEST" and _is_obligation(c.token):
                         demanded.update(t.i for t in c.token.subtree)
-            kept = [ev for _c, ev in _drop_content(found, idx)]
-            for ev in _drop_partial(kept):
+            kept = [ev for _c, ev in drop_content(found, idx)]
+            for ev in drop_partial(kept):
                 events.extend(_split_sources(ev))
         return _dedupe(events, headline_end(text))
 
@@ -385,8 +376,6 @@ LIGHT_VERBS = {
 }
 MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "return", "land", "gather", "convene"}
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
-CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
-                  "criticize", "criticise", "fault", "punish", "sanction"}
 DEMONSTRATIVES = {"that", "this", "these", "those"}
 TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
 
@@ -496,122 +485,6 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             continue  # "demonstrated, calling for reforms": what a protest demands is part of it
         out.append(c)
     return out
-
-
-def _drop_partial(events: list[Event]) -> list[Event]:
-    """"fired tear gas to disperse demonstrators": two triggers, one act. An event with no target
-    is dropped when the sentence has the same act by the same source with a target."""
-    full = {(e.type, frozenset(a.country for a in e.source)) for e in events if e.target}
-    return [e for e in events if e.target or (e.type, frozenset(a.country for a in e.source)) not in full]
-
-
-def _drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list[tuple[Candidate, Event]]:
-    """Drop events that are only the content of another: what a demand asks for, what is refused,
-    promised or threatened ("demanded that the US cancel plans to sell weapons to Taiwan" is one
-    REQUEST, not also an AID; "threatened to strike unless Baghdad withdrew" is one THREATEN)."""
-    sent = found[0][0].token.sent if found else None
-    scope: set[int] = (_speaker_scope(sent) | _perfect_relatives(sent, idx)) if sent is not None else set()
-    for c, ev in found:
-        own = _background_scope(c) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
-        scope |= own - {c.token.i}
-    return [(c, ev) for c, ev in found if c.token.i not in scope]
-
-
-def _background_scope(c: Candidate) -> set[int]:
-    """Tokens of what an event tells only as background: its condition, its reason ("imposed sanctions on the
-    Taliban for its support of ...", "complained over two air raids"), the charge of an accusation
-    ("accused the rebels of violating a ceasefire") and participles describing one of its
-    arguments ("a helicopter carrying truce monitors", "migrants ordered out of Nigeria")."""
-    gov = c.token
-    own = set(c.match.tokens)
-    heads = [ch for ch in gov.children if ch.dep_ == "prep" and ch.i not in own and _reason(ch, gov)]
-    # "if China retaliates, the US will impose tariffs": the condition is not said to happen
-    heads += [ch for ch in gov.children if ch.dep_ == "advcl" and
-              any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in ch.children)]
-    if gov.lemma_.lower() in CHARGING_VERBS:  # "accused the rebels of attacking": "of" hung on the object
-        heads += [p for o in gov.children if o.dep_ == "dobj" for p in o.children
-                  if p.dep_ == "prep" and p.lower_ in ("of", "for", "with")]
-    heads += [d for d in gov.subtree if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN")
-              and not any(a.dep_ == "aux" for a in d.children)]
-    # "released the prime minister, whom they had taken hostage": what a relative clause tells
-    # about the target is its story, not a new event of this sentence
-    heads += [r for i in c.args.target.tokens for r in gov.doc[i].children if r.dep_ == "relcl"]
-    return {t.i for h in heads for t in h.subtree}
-
-
-def _perfect_relatives(sent: Span, idx: ActorIndex) -> set[int]:
-    """Tokens of perfect-tense relative clauses on an actor ("the ELN rebels, who have fought each
-    other since 1964", "students, who had demanded an end to quotas"): their history, told as
-    background to what the sentence reports."""
-    out: set[int] = set()
-    for t in sent:
-        if t.dep_ == "relcl" and idx.at(t.head) and any(a.dep_ == "aux" and a.lemma_ == "have" for a in t.children):
-            out |= {x.i for x in t.subtree}
-    return out
-
-
-def _speaker_scope(sent: Span) -> set[int]:
-    """Tokens of participles describing who reports ("..., a member of the Chadian team trying to
-    broker a peace pact, said"): the report's source is described there, nothing happens. (A
-    relative clause may tell an event: "the junta, which lifted the curfew, said ...")"""
-    out: set[int] = set()
-    for verb in sent:
-        if verb.lemma_.lower() not in REPORT_VERBS:
-            continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if len(subjects) != 1:
-            continue  # "Youths resorted to ..., officials said" parsed with two subjects: no speaker phrase
-        out |= {t.i for d in subjects[0].subtree if d.dep_ == "acl" and d.tag_ in ("VBG", "VBN") for t in d.subtree}
-    return out
-
-
-def _reason(prep: Token, gov: Token) -> bool:
-    low = prep.lower_
-    if low in ("over", "because") or (low == "for" and gov.pos_ == "VERB" and gov.lemma_.lower() not in NEED_VERBS):
-        return True
-    if low in ("of", "with") and gov.lemma_.lower() in CHARGING_VERBS:
-        return True  # "accused X of attacking", "charged X with murdering"
-    return low == "in" and any(o.lemma_.lower() in REACTION_NOUNS for o in prep.children if o.dep_ == "pobj")
-
-
-def _content_scope(gov: Token, idx: ActorIndex) -> set[int]:
-    """Tokens of what ``gov`` asks for, refuses, promises or threatens: its complements, its object
-    (with what the object says: "a proposal for signing", "a resolution that aims to ..."), purpose
-    and condition clauses; not its circumstances ("after ...", "because ...") nor clauses that
-    describe an actor ("Sharon, who has vowed ...")."""
-    out: set[int] = set()
-    first = [c for c in gov.children if _is_content(c)]
-    stack = list(first)
-    while stack:
-        t = stack.pop()
-        out.add(t.i)
-        for c in t.children:
-            if c.dep_ == "relcl" and idx.at(t):
-                continue
-            if c.dep_ == "advcl" and _circumstance(c):
-                continue
-            stack.append(c)
-    return out
-
-
-def _is_content(c: Token) -> bool:
-    if c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "oprd", "acl"):
-        return True
-    if c.dep_ == "relcl":
-        return c.head.pos_ == "NOUN"  # "its demand, which ...": the demand's content
-    if c.dep_ == "prep":
-        return c.lower_ not in CIRCUMSTANCE_PREPS_CONTENT
-    if c.dep_ == "advcl":
-        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-        if marks & {"if", "unless", "until"}:
-            return True  # the condition of a threat or an offer
-        return not marks and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)  # purpose
-    return False
-
-
-def _circumstance(c: Token) -> bool:
-    marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-    return bool(marks & {"after", "because", "since", "as", "when", "while", "although", "though", "before", "once"})
 
 
 def _evidence_span(sent: Span, c: Candidate) -> tuple[int, int]:
