@@ -326,6 +326,12 @@ def test_events_agentless_harm_in_a_fight_is_the_other_sides(pipeline):
     assert detained and _codes(detained[0].source) == {"AZE"} and "ARM" in _codes(detained[0].target)
 
 
+def test_events_explanation_says_when_a_type_is_recoded(pipeline):
+    events = _events(pipeline, "Kenya said it will expel Somalia's ambassador unless Mogadishu stops interfering.")
+    threat = [e for e in events if e.type == "THREATEN"]
+    assert threat and "coded as THREATEN" in threat[0].explanation.rule
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -159,18 +159,22 @@ class EventExtractor:
         denial = claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
         mod = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=denial)
         typ, mode, cameo = trig.type, trig.mode, trig.cameo
+        recoded = ""
         if (mod.value == "future" or (mod.value == "hypothetical" and mod.intent)) and typ in INTENT_AS:
             # PLOVER codes an announced act by its stance: intent to cooperate is AGREE, a coming
             # use of force or pressure ("will withdraw its peacekeepers", "plans to impose
             # restrictions") is THREATEN (CAMEO 03 and 13).
             typ, mode, cameo = INTENT_AS[typ], None, None
+            recoded = "a stated intention" if typ == "AGREE" else "an announced or conditional use of force or pressure"
         if typ == "PROTEST" and trig.pos == "verb" and (any(ch.dep_ == "ccomp" for ch in tok.children)
                                                        or _states(c.args.source.actors)):
             # "..., a rights group protested", "Japan protested to Beijing": words, not a march
             typ, mode, cameo = "ACCUSE", "disapprove", None
+            recoded = "a state protesting in words"
         if mod.value == "negated" and not mod.denial and (trig.negated_as or typ in REFUSABLE):
             # not agreeing, not meeting, not recognising: a refusal is itself an event
             typ, mode, cameo = trig.negated_as or "REJECT", None, None
+            recoded = "a refusal"
             mod = Modality("asserted", f"negated '{tok.text}' codes as {typ}")
         asker, why = _asker(tok, c.args.source, idx, claim)
         if asker is None and trig in (OBLIGATION, DESIRED):
@@ -179,6 +183,7 @@ class EventExtractor:
             # "X said Y must withdraw", "X hoped Y would not use the ceasefire": X asks it of Y
             # (what Y is to do has not happened)
             typ, mode, cameo = "REQUEST", "change", None
+            recoded = "asked of another"
             c = Candidate(c.match, tok, Args(asker, c.args.source))
             mod = Modality("asserted", why)
         cameo = cameo or cameo_table.cameo_for(typ, mode)
@@ -215,7 +220,8 @@ class EventExtractor:
         date = _date_for(tok, sent, times) or report_time(published)
         location = _place_for(tok, sent, places, c)
         conf = _confidence(c, mod.value, target)
-        why = Explanation(rule=trig.rule + f"; modality {mod.value} ({mod.reason})", trigger=" ".join(doc[i].text for i in c.match.tokens),
+        rule = trig.rule + (f"; coded as {typ}: {recoded}" if recoded and typ != trig.type else "")
+        why = Explanation(rule=rule + f"; modality {mod.value} ({mod.reason})", trigger=" ".join(doc[i].text for i in c.match.tokens),
                           arguments=(("source", source.how), ("target", target.how or "none found"),
                                      ("attributed_to", f"claim cue '{claim.cue}'" if claim else "none")))
         return Event(type=typ, evidence=evidence, mode=mode, cameo=cameo, source=tuple(source.actors),
