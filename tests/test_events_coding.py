@@ -332,6 +332,12 @@ def test_events_explanation_says_when_a_type_is_recoded(pipeline):
     assert threat and "coded as THREATEN" in threat[0].explanation.rule
 
 
+def test_events_troops_are_not_moved_against_their_own_side(pipeline):
+    text = "South Korean President Moon ordered the military to hold a live-fire missile drill."
+    mob = [e for e in _events(pipeline, text) if e.type == "MOBILIZE"]
+    assert mob and "KOR" not in _codes(mob[0].target)
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

@@ -420,7 +420,7 @@ def _passive(verb: Token) -> bool:
 
 
 def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,
-                   borders: bool = False) -> Role:
+                   borders: bool = False, foreign: bool = False) -> Role:
     """A target the parse did not attach: the nearest other actor in the sentence, preferring one
     from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
     src_spans = {a.span for a in exclude.actors}
@@ -431,6 +431,8 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
             if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t) \
                     or (not borders and BOUNDARY_NOUNS & {t.head.lemma_.lower(), t.lemma_.lower()}):
                 continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
+            if foreign and a.country in src_countries:
+                continue  # troops are moved against another side, not their own
             key = (a.country in src_countries, t.i < tok.i, abs(t.i - tok.i))
             if best_key is None or key < best_key:
                 best, best_key = (a, t.i), key

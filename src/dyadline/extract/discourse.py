@@ -257,13 +257,13 @@ def _judges(tok: Token, idx: ActorIndex) -> list[Actor]:
 
 
 def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
-                     prior: list[Event], *, borders: bool = False) -> Role:
+                     prior: list[Event], *, borders: bool = False, foreign: bool = False) -> Role:
     """A target the parse did not attach: another actor of the sentence, else the actor the
     discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
     speakers = [a for a in (claim.source, claim.via) if a] if claim else []
     speakers += _judges(tok, idx)
     skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
-    found = context_target(tok, sent, idx, source, skip, borders=borders)
+    found = context_target(tok, sent, idx, source, skip, borders=borders, foreign=foreign)
     if found or not prior:
         return found
     last = prior[-1]
@@ -272,7 +272,7 @@ def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, clai
     near = tok.idx - last.evidence.span[1] < DISCOURSE_CHARS
     actors = [a for a in last.source if a.country and a.country not in src and (a.span, a.name) not in skip] or \
         [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names
-         and (a.span, a.name) not in skip]
+         and (a.span, a.name) not in skip and not (foreign and a.country in src)]
     if near and actors:
         return Role(actors, [], f"discourse: source of the previous event ('{last.evidence.text[:40]}')")
     return Role()

@@ -208,7 +208,8 @@ class EventExtractor:
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _compound(source)) \
                 and not _unnamed_partner(tok):
             target = (anaphor_target(tok, self.lexicon, source, prior) or place_target(tok, places)
-                      or context_fallback(tok, sent, idx, source, claim, prior, borders=typ in ("MOBILIZE", "THREATEN")))
+                      or context_fallback(tok, sent, idx, source, claim, prior, borders=typ in ("MOBILIZE", "THREATEN"),
+                                          foreign=typ == "MOBILIZE"))
         if target and typ in RECIPROCAL_TYPES and _compound(source) and \
                 target.how.startswith(("prepositional object 'at", "prepositional object 'in")):
             target = Role()  # "signed by Israel and the UAE at the White House": where, not whom
