@@ -338,6 +338,12 @@ def test_events_troops_are_not_moved_against_their_own_side(pipeline):
     assert mob and "KOR" not in _codes(mob[0].target)
 
 
+def test_events_a_protest_lodged_with_x_targets_x(pipeline):
+    text = "Vietnam lodged a diplomatic protest with Beijing over the harassment of Vietnamese fishermen."
+    acc = [e for e in _events(pipeline, text) if e.type == "ACCUSE"]
+    assert acc and _codes(acc[0].target) == {"CHN"}
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

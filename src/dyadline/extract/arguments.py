@@ -23,6 +23,7 @@ VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "
                      "outside", "between")
 NOUN_SOURCE_PREPS = ("by", "from")
 GRIEVANCE_PREPS = ("over", "about", "against")
+PARTNER_PREPS = {"with", "to", "against", "on", "toward", "towards"}  # "talks with X", "a protest to X"
 RECIPIENT_PREPS = {"on", "to", "against", "for", "into"}  # "sanctions on X", "aid to X", "weapons for X"
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "ccomp", "npadvmod", "attr",
@@ -208,6 +209,15 @@ def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = Tru
             if r:
                 r.how = f"{'passive subject' if passive else 'object'} '{c.text}'"
                 return r
+    for c in verb.children:  # "lodged a protest with Beijing (over ...)": the object's own partner
+        if c.dep_ == "dobj" and not passive:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS:
+                    for prep, g in _prep_objects(p):
+                        r = np_actors(g, idx)
+                        if r:
+                            r.how = f"'{c.text} {prep.text} {g.text}'"
+                            return r
     return _prep_target(verb, idx)
 
 
