@@ -344,6 +344,11 @@ def test_events_a_protest_lodged_with_x_targets_x(pipeline):
     assert acc and _codes(acc[0].target) == {"CHN"}
 
 
+def test_events_where_the_reporter_sits_is_no_target(pipeline):
+    text = "Rebels shelled the town of Bor on Sunday, killing about 20 people, aid officials in Nairobi said."
+    assert not any("KEN" in _codes(e.target) for e in _events(pipeline, text))
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

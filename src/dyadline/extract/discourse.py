@@ -248,6 +248,18 @@ def place_target(tok: Token, places: list[Place]) -> Role:
     return Role()
 
 
+def _speaker_phrase(tok: Token, speakers: list[Actor], idx: ActorIndex) -> list[Actor]:
+    """Actors named in the phrase of who reports ("relief officials in Nairobi said")."""
+    out = []
+    for a in speakers:
+        if a.span is None:
+            continue
+        span = tok.doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
+        if span is not None:
+            out += [x for t in span.root.subtree for x in idx.at(t)]
+    return out
+
+
 def _judges(tok: Token, idx: ActorIndex) -> list[Actor]:
     """Who speaks of a nominal event ("ASEAN condemned the air strike"): not its target."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
@@ -261,7 +273,7 @@ def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, clai
     """A target the parse did not attach: another actor of the sentence, else the actor the
     discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
     speakers = [a for a in (claim.source, claim.via) if a] if claim else []
-    speakers += _judges(tok, idx)
+    speakers += _judges(tok, idx) + _speaker_phrase(tok, speakers, idx)
     skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
     found = context_target(tok, sent, idx, source, skip, borders=borders, foreign=foreign)
     if found or not prior:
