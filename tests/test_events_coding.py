@@ -349,6 +349,11 @@ def test_events_where_the_reporter_sits_is_no_target(pipeline):
     assert not any("KEN" in _codes(e.target) for e in _events(pipeline, text))
 
 
+def test_events_a_participle_telling_the_result_is_the_same_act(pipeline):
+    text = "Sudanese rebels shelled the town of Kadugli on Sunday, killing about 20 Sudanese civilians."
+    assert [e.type for e in _events(pipeline, text)].count("ASSAULT") == 1
+
+
 def test_events_relative_clause_subject(pipeline):
     text = ("Concerns were raised by South Korean intelligence, which indicated that "
             "North Korea may send troops to aid Russia.")

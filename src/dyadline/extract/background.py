@@ -10,7 +10,9 @@ scope of another event found in the same sentence:
   relative clauses that describe an argument, perfect-tense histories of an actor, and
   descriptions of who reports.
 
-``drop_partial`` keeps one event where two triggers name one act ("fired tear gas to disperse").
+``drop_partial`` keeps one event where two triggers name one act ("fired tear gas to disperse"),
+as ``drop_content`` does for a participle telling the same act's result ("shelled Juba,
+killing 20 people").
 """
 
 from __future__ import annotations
@@ -56,7 +58,19 @@ def drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list[
     for c, ev in found:
         own = _background_scope(c) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
         scope |= own - {c.token.i}
-    return [(c, ev) for c, ev in found if c.token.i not in scope]
+    return [(c, ev) for c, ev in found if c.token.i not in scope and not _consequence(c, ev, found)]
+
+
+def _consequence(c: Candidate, ev: Event, found: list[tuple[Candidate, Event]]) -> bool:
+    """"shelled Juba, killing 20 people": the participle tells what the same act did."""
+    tok = c.token
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG":
+        return False
+    return any(g.token.i == tok.head.i and e.type == ev.type and _sides(e) == _sides(ev) for g, e in found)
+
+
+def _sides(e: Event) -> tuple[frozenset, frozenset]:
+    return frozenset(a.country for a in e.source), frozenset(a.country for a in e.target)
 
 
 def _background_scope(c: Candidate) -> set[int]:
