@@ -209,16 +209,24 @@ def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = Tru
             if r:
                 r.how = f"{'passive subject' if passive else 'object'} '{c.text}'"
                 return r
-    for c in verb.children:  # "lodged a protest with Beijing (over ...)": the object's own partner
-        if c.dep_ == "dobj" and not passive:
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS:
-                    for prep, g in _prep_objects(p):
-                        r = np_actors(g, idx)
-                        if r:
-                            r.how = f"'{c.text} {prep.text} {g.text}'"
-                            return r
-    return _prep_target(verb, idx)
+    r = Role() if passive else _object_prep_target(verb, idx, PARTNER_PREPS)  # "lodged a protest with Beijing"
+    return r or _prep_target(verb, idx)
+
+
+def _object_prep_target(verb: Token, idx: ActorIndex, preps: set[str]) -> Role:
+    """An actor in a PP on the verb's direct object: "a protest with Beijing (over ...)",
+    "sanctions on Turkish officials (over ...)", before the verb's own PPs."""
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ in preps:
+                for prep, g in _prep_objects(p):
+                    r = np_actors(g, idx)
+                    if r:
+                        r.how = f"'{c.text} {prep.text} {g.text}'"
+                        return r
+    return Role()
 
 
 def grievance_target(verb: Token, idx: ActorIndex) -> Role:
@@ -247,16 +255,7 @@ def _recipient(verb: Token, idx: ActorIndex) -> Role:
             if r:
                 r.how = f"indirect object '{c.text}'"
                 return r
-    for c in verb.children:  # "imposed sanctions on Turkish officials (over ...)": the object's own "on"
-        if c.dep_ == "dobj":
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS:
-                    for prep, g in _prep_objects(p):
-                        r = np_actors(g, idx)
-                        if r:
-                            r.how = f"'{c.text} {prep.text} {g.text}'"
-                            return r
-    r = _prep_target(verb, idx)
+    r = _object_prep_target(verb, idx, RECIPIENT_PREPS) or _prep_target(verb, idx)
     if r:
         return r
     for c in verb.children:  # "sent troops to aid Russia": the purpose clause names the recipient
