@@ -105,7 +105,7 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
                     return [a for a in here if a.country], t.i
                 first = first or (here, t.i)
             for c in t.children:
-                if c.dep_ == "poss" and t.lemma_.lower() in RELATIONAL_NOUNS:
+                if _possessor_of_relation(c):
                     continue  # "its allies", "Russia's neighbours": others, not the possessor
                 if c.dep_ in NP_DEPS:
                     nxt.append(c)
@@ -120,8 +120,9 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
 
 
 LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
-CHARGING_AGENT_VERBS = {"accuse", "suspect", "blame", "thank", "praise", "condemn", "criticize", "criticise", "charge",
-                        "convict", "fault", "commend"}
+# Verbs about someone for something ("accused X of attacking", "thanked X for sending"): X did it.
+CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
+                  "criticize", "criticise", "fault", "punish", "sanction", "commend"}
 BOUNDARY_NOUNS = {"border", "frontier", "boundary", "borderland", "coast", "waters", "airspace"}
 RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
                     "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
@@ -220,12 +221,8 @@ def _object_prep_target(verb: Token, idx: ActorIndex, preps: set[str]) -> Role:
         if c.dep_ != "dobj":
             continue
         for p in c.children:
-            if p.dep_ == "prep" and p.lower_ in preps:
-                for prep, g in _prep_objects(p):
-                    r = np_actors(g, idx)
-                    if r:
-                        r.how = f"'{c.text} {prep.text} {g.text}'"
-                        return r
+            if p.dep_ == "prep" and p.lower_ in preps and (r := _pp_actor(p, idx, f"'{c.text} ")):
+                return r
     return Role()
 
 
@@ -239,12 +236,18 @@ def _prep_target(verb: Token, idx: ActorIndex, preps=VERB_TARGET_PREPS) -> Role:
     """The first actor in a prepositional object, in order of VERB_TARGET_PREPS."""
     for prep in preps:
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == prep:
-                for p, g in _prep_objects(c):
-                    r = np_actors(g, idx)
-                    if r:
-                        r.how = f"prepositional object '{p.text} {g.text}'"
-                        return r
+            if c.dep_ == "prep" and c.lower_ == prep and (r := _pp_actor(c, idx, "prepositional object '")):
+                return r
+    return Role()
+
+
+def _pp_actor(prep: Token, idx: ActorIndex, label: str) -> Role:
+    """The first actor among the objects of a PP (and of the PPs hung on it), labelled for explain."""
+    for p, g in _prep_objects(prep):
+        r = np_actors(g, idx)
+        if r:
+            r.how = f"{label}{p.text} {g.text}'"
+            return r
     return Role()
 
 
@@ -348,7 +351,7 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
     ("troops fighting alongside"), and nominal events under light verbs ("launched an attack").
     """
     cur = tok
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+    if is_passive(tok):
         return Role(), Role(), None  # "if its ally were threatened": a passive hides its agent
     for _ in range(max_steps):
         if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
@@ -361,7 +364,7 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             r.how = f"object of '{head.text}' (object control)"
             return r, Role(), head
         if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.dep_ == "dobj" and \
-                head.head.head.lemma_.lower() in CHARGING_AGENT_VERBS:
+                head.head.head.lemma_.lower() in CHARGING_VERBS:
             o = np_actors(head.head, idx)  # "accused the rebels of attacking": "of" hung on the object
             if o:
                 o.how = f"the one '{head.head.head.text}' is about: object '{head.head.text}'"
@@ -390,7 +393,7 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             if r:
                 r.how = f"subject of '{head.text} to' (raising)"
                 return r, Role(), head
-        if head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and _passive(head) and not _passive(cur) \
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and is_passive(head) and not is_passive(cur) \
                 and cur.tag_ != "VBN":  # "were surrounded and detained": both passive
             # "has been indicted by the court and will resign": the one indicted resigns
             subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -402,7 +405,7 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             s = subject_of(head, idx)
             if s:
                 s.how = f"inherited from '{head.text}': {s.how}"
-                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+                passive = is_passive(head)
                 o = object_of(head, idx, passive=passive)
                 if o:
                     o.how = f"inherited from '{head.text}': {o.how}"
@@ -424,7 +427,8 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
     return Role(), Role(), None
 
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
+    """Whether the verb has a passive subject or auxiliary of its own ("was attacked")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 

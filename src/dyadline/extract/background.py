@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from dyadline.extract.arguments import ActorIndex
+from dyadline.extract.arguments import CHARGING_VERBS, ActorIndex
+from dyadline.extract.modality import condition_clauses
 from dyadline.records import Event
 
 if TYPE_CHECKING:
@@ -38,21 +39,21 @@ NEED_VERBS = {"ask", "appeal", "call", "push", "press", "plead", "lobby", "campa
 # Prepositions that set a governing event in time, place or cause rather than give its content.
 CIRCUMSTANCE_PREPS_CONTENT = {"after", "since", "following", "during", "amid", "despite", "in", "at", "on", "by",
                               "because", "as", "before"}
-CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
-                  "criticize", "criticise", "fault", "punish", "sanction"}
 
 
 def drop_partial(events: list[Event]) -> list[Event]:
     """"fired tear gas to disperse demonstrators": two triggers, one act. An event with no target
     is dropped when the sentence has the same act by the same source with a target."""
-    full = {(e.type, frozenset(a.country for a in e.source)) for e in events if e.target}
-    return [e for e in events if e.target or (e.type, frozenset(a.country for a in e.source)) not in full]
+    full = {(e.type, _sides(e)[0]) for e in events if e.target}
+    return [e for e in events if e.target or (e.type, _sides(e)[0]) not in full]
 
 
 def drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list[tuple[Candidate, Event]]:
-    """Drop events that are only the content of another: what a demand asks for, what is refused,
-    promised or threatened ("demanded that the US cancel plans to sell weapons to Taiwan" is one
-    REQUEST, not also an AID; "threatened to strike unless Baghdad withdrew" is one THREATEN)."""
+    """Drop events that are only the content or background of another one found in the same
+    sentence: what a demand asks for, what is refused, promised, threatened or protested against
+    ("demanded that the US cancel plans to sell weapons to Taiwan" is one REQUEST, not also an
+    AID), an event's condition, reason or charge, descriptions of its arguments or of who
+    reports it, and a participle telling the same act's result."""
     sent = found[0][0].token.sent if found else None
     scope: set[int] = (_speaker_scope(sent) | _perfect_relatives(sent, idx)) if sent is not None else set()
     for c, ev in found:
@@ -82,8 +83,7 @@ def _background_scope(c: Candidate) -> set[int]:
     own = set(c.match.tokens)
     heads = [ch for ch in gov.children if ch.dep_ == "prep" and ch.i not in own and _reason(ch, gov)]
     # "if China retaliates, the US will impose tariffs": the condition is not said to happen
-    heads += [ch for ch in gov.children if ch.dep_ == "advcl" and
-              any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in ch.children)]
+    heads += condition_clauses(gov)
     if gov.lemma_.lower() in CHARGING_VERBS:  # "accused the rebels of attacking": "of" hung on the object
         heads += [p for o in gov.children if o.dep_ == "dobj" for p in o.children
                   if p.dep_ == "prep" and p.lower_ in ("of", "for", "with")]
@@ -136,8 +136,7 @@ def _content_scope(gov: Token, idx: ActorIndex) -> set[int]:
     and condition clauses; not its circumstances ("after ...", "because ...") nor clauses that
     describe an actor ("Sharon, who has vowed ...")."""
     out: set[int] = set()
-    first = [c for c in gov.children if _is_content(c)]
-    stack = list(first)
+    stack = [c for c in gov.children if _is_content(c)]
     while stack:
         t = stack.pop()
         out.add(t.i)

@@ -21,6 +21,7 @@ from dyadline.records import NON_STATE_CODES, Actor, Event, Place
 
 DISCOURSE_CHARS = 400
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
+HOSTILE_TYPES = {"ASSAULT", "COERCE"}  # harm done to someone, whose agent may go unnamed
 # Things that attack on someone's behalf: "a roadside bomb killed", "was hit by a missile".
 WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "missile", "rocket", "shell",
            "shelling", "mortar", "grenade", "gunfire", "shot", "bullet", "sniper", "gunman", "assailant",
@@ -107,19 +108,29 @@ def protest_home(tok: Token, source: Role, places: list[Place], idx: ActorIndex 
     """Protesters are, unless said otherwise, people of the place where they protest, else of
     the state whose leaders they protest against ("a hunger strike to demand the resignation of
     Algerian President ...")."""
-    lo, hi = clause_chars(tok)
-    place = next((p for p in places if p.country and lo <= p.span[0] < hi), None)
-    if place is None and idx is not None:
+    place = next(iter(clause_places(tok, places)), None)
+    if place is not None:
+        return _with_country(source, place.country, f"protesting in '{place.text}'")
+    if idx is not None:
+        lo, hi = clause_chars(tok)
         rulers = {a.country for t in tok.sent if lo <= t.idx < hi for a in idx.at(t)
                   if a.sector == "GOV" and a.country and a.country not in NON_STATE_CODES}
         if len(rulers) == 1:
             home = rulers.pop()
-            return Role([replace(a, country=home, how=f"{a.how or 'mention'}; protesting against {home}'s government")
-                         for a in source.actors], source.tokens, source.how)
-    if place is None:
-        return source
-    return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; protesting in '{place.text}'")
-                 for a in source.actors], source.tokens, source.how)
+            return _with_country(source, home, f"protesting against {home}'s government")
+    return source
+
+
+def clause_places(tok: Token, places: list[Place]) -> list[Place]:
+    """The places with a country named in the clause of ``tok``, in text order."""
+    lo, hi = clause_chars(tok)
+    return [p for p in places if p.country and lo <= p.span[0] < hi]
+
+
+def _with_country(role: Role, country: str, why: str, *, only_missing: bool = False) -> Role:
+    """``role`` with its actors (or only those without one) given ``country``, saying why."""
+    return Role([replace(a, country=country, how=f"{a.how or 'mention'}; {why}")
+                 if not (only_missing and a.country) else a for a in role.actors], role.tokens, role.how)
 
 
 def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
@@ -130,7 +141,7 @@ def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
     for e in reversed(prior):
         if tok.idx - e.evidence.span[1] > DISCOURSE_CHARS:
             break
-        if e.type not in ("ASSAULT", "COERCE") or any((a.how or "").startswith("place") for a in e.source):
+        if e.type not in HOSTILE_TYPES or any((a.how or "").startswith("place") for a in e.source):
             continue
         sides = {a.country for a in (*e.source, *e.target) if a.country}
         if victims & sides and len(sides - victims) == 1:
@@ -143,20 +154,18 @@ def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
 def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]) -> Role:
     """An attack whose attacker is not named or has no country ("killed in a car bombing in
     Baghdad", "gunmen shot dead two officers in Karachi"): as event coders do, the country where
-    it happened. (The attacker of an earlier attack is not carried over: a later "soldiers were
-    killed" is as often the other side's loss.)"""
+    it happened. (An earlier attack's attacker is carried over only by ``earlier_attacker``, when
+    the victims are one side of that fight.)"""
     if _blind_force(tok):
         return source  # "the tsunami struck", "a fire killed": no one attacked
-    lo, hi = clause_chars(tok)
     victims = [a.span for a in target.actors if a.span]
-    pool = [p for p in places if p.country and lo <= p.span[0] < hi and
-            not any(v[0] <= p.span[0] < v[1] for v in victims)]  # "Three US servicemen": whose, not where
+    pool = [p for p in clause_places(tok, places)
+            if not any(v[0] <= p.span[0] < v[1] for v in victims)]  # "Three US servicemen": whose, not where
     place = min(pool, key=lambda p: (p.kind == "country", abs(p.span[0] - tok.idx)), default=None)
     if place is None:
         return source
     if source:
-        return Role([replace(a, country=place.country, how=f"{a.how or 'mention'}; attacking in '{place.text}'")
-                     for a in source.actors], source.tokens, source.how)
+        return _with_country(source, place.country, f"attacking in '{place.text}'")
     unknown = Actor(text=place.text, span=place.span, country=place.country, how="place: unnamed attacker")
     return Role([unknown], [], f"attacker not named: the country where it happened ('{place.text}')")
 
@@ -181,23 +190,18 @@ def domestic_target(tok: Token, source: Role, target: Role, places: list[Place])
     if len(states) != 1:
         return target
     home = states.pop()
-    lo, hi = clause_chars(tok)
-    if any(p.country and p.country != home and lo <= p.span[0] < hi for p in places):
+    if any(p.country != home for p in clause_places(tok, places)):
         return target  # the clause places it in another country: whose people they are is open
-    return Role([replace(a, country=home, how=f"{a.how or 'mention'}; at home: whom {home}'s own forces act on")
-                 if a.country is None else a for a in target.actors], target.tokens, target.how)
+    return _with_country(target, home, f"at home: whom {home}'s own forces act on", only_missing=True)
 
 
 def state_home(tok: Token, source: Role, places: list[Place]) -> Role:
     """A state body with no country ("the military government", "riot police") acting in a named
     country's place is that country's ("declared a state of siege in Haiti")."""
-    lo, hi = clause_chars(tok)
-    countries = {p.country for p in places if p.country and lo <= p.span[0] < hi}
+    countries = {p.country for p in clause_places(tok, places)}
     if len(countries) != 1:
         return source
-    home = countries.pop()
-    return Role([replace(a, country=home, how=f"{a.how or 'mention'}; the state where it acts")
-                 for a in source.actors], source.tokens, source.how)
+    return _with_country(source, countries.pop(), "the state where it acts")
 
 
 def state_sector(actors: list[Actor], typ: str) -> list[Actor]:

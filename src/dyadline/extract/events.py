@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract import cameo as cameo_table
 from dyadline.extract.arguments import (
+    CHARGING_VERBS,
     RELATIONAL_NOUNS,
     STATIVE_PASSIVES,
     ActorIndex,
@@ -30,15 +31,17 @@ from dyadline.extract.arguments import (
     grievance_target,
     has_subject,
     inherit,
+    is_passive,
     noun_roles,
     np_actors,
     object_of,
     subject_of,
 )
 from dyadline.extract.attribution import Claim, claim_for
-from dyadline.extract.background import CHARGING_VERBS, drop_content, drop_partial
+from dyadline.extract.background import drop_content, drop_partial
 from dyadline.extract.dates import report_time
 from dyadline.extract.discourse import (
+    HOSTILE_TYPES,
     anaphor_target,
     context_fallback,
     domestic_target,
@@ -53,6 +56,7 @@ from dyadline.extract.discourse import (
 )
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.modality import Modality, modality_of
+from dyadline.extract.timex_lexicon import load_lexicon as load_timex_words
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
@@ -71,7 +75,6 @@ FRAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "character
 INSTITUTIONS = {"government", "military", "army", "police", "junta", "regime", "authority", "authorities", "court",
                 "parliament", "administration", "cabinet", "ministry", "navy", "gendarmerie"}
 ORDER_VERBS = {"order", "instruct", "direct"}  # "ordered the paper to close": the one who orders acts
-MONTHS = {"march", "may"}  # month names that are also trigger words
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
@@ -125,7 +128,7 @@ class EventExtractor:
         return _dedupe(events, headline_end(text))
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
-        if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in MONTHS):
+        if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in load_timex_words().months):
             return None  # "in March 2011", "in May": a month, not a march
         m = lex.match(tok)
         if m is None and _is_obligation(tok):
@@ -141,8 +144,8 @@ class EventExtractor:
                               third_party=m.trigger.mode == "third-party")
             if args is None:
                 return None
-        if not args.source and not (m.trigger.type in ("ASSAULT", "COERCE") and m.trigger.pos == "verb" and args.target):
-            return None  # an attack on someone may have an unnamed attacker (see unknown_attacker)
+        if not args.source and not (m.trigger.type in HOSTILE_TYPES and m.trigger.pos == "verb" and args.target):
+            return None  # harm to someone may have an unnamed agent (see earlier_attacker, unknown_attacker)
         if m.trigger.target == "required" and not args.target:
             return None
         if m.trigger.target == "none" and not args.target:
@@ -190,7 +193,7 @@ class EventExtractor:
         source, target = placed(c.args.source, places, text), placed(c.args.target, places, text)
         if typ == "PROTEST" and not any(a.country for a in source.actors):
             source = protest_home(tok, source, places, idx)  # "Farmers blocked roads across France"
-        if typ in ("ASSAULT", "COERCE") and not source and trig.pos == "verb" and \
+        if typ in HOSTILE_TYPES and not source and trig.pos == "verb" and \
                 c.args.target.how.startswith("passive subject") and any(a.country for a in c.args.target.actors):
             source = earlier_attacker(tok, c.args.target, prior)
         if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
@@ -265,10 +268,6 @@ def _split_sources(ev: Event) -> list[Event]:
     return out
 
 
-def _multi_country(role: Role) -> bool:
-    return len({a.country for a in role.actors if a.country}) >= 2
-
-
 def _compound(role: Role) -> bool:
     """Two or more actors with a country ("Colombia's government and the ELN rebels")."""
     return len({(a.span, a.country) for a in role.actors if a.country}) >= 2
@@ -333,21 +332,18 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
     return Role([claim.source], [], f"source of the report '{claim.cue}'")
 
 
-def _recipient_role(tok: Token, idx: ActorIndex) -> Role:
-    return object_of(tok, idx, passive=False, direct=False)
-
-
 def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
     shared = tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.head.children) and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)  # "were surrounded and detained"
-    passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or shared or
-               (tok.tag_ == "VBN" and tok.dep_ == "acl")) and tok.lemma_.lower() not in STATIVE_PASSIVES
-    source = subject_of(tok, idx) if not shared else subject_of(tok.head, idx)
-    target = object_of(tok if not shared else tok.head, idx, passive=passive, direct=passive or trig.target != "recipient")
+    passive = (is_passive(tok) or shared or (tok.tag_ == "VBN" and tok.dep_ == "acl")) and \
+        tok.lemma_.lower() not in STATIVE_PASSIVES
+    clause = tok.head if shared else tok
+    source = subject_of(clause, idx)
+    target = object_of(clause, idx, passive=passive, direct=passive or trig.target != "recipient")
     if passive and not source and trig.type == "MOBILIZE":
         # "Police were deployed across Paris", "troops were sent to the border": the forces moved
         # belong to the side that moves them
-        source, target = target, (_recipient_role(tok, idx))
+        source, target = target, object_of(tok, idx, passive=False, direct=False)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
         target = np_actors(tok.head, idx)
         target.how = f"noun modified by the participle: '{tok.head.text}'"
@@ -454,7 +450,7 @@ def _drop_self_target(args: Args) -> None:
     src = {a.span for a in args.source.actors}
     countries = {a.country for a in args.source.actors}
     keep = [a for a in args.target.actors if a.span not in src and
-            not ((a.text.lower() in REFLEXIVE or a.text.lower().split()[0] in REFLEXIVE) and a.country in countries)]
+            not (a.text.lower().partition(" ")[0] in REFLEXIVE and a.country in countries)]
     if len(keep) != len(args.target.actors):
         args.target = Role(keep, args.target.tokens, args.target.how) if keep else Role()
 

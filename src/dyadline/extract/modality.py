@@ -98,24 +98,22 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         # "would provide radar and fund a centre": the auxiliaries of the first verb carry over
         own += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
     lowers = {c.lower_ for c in own}
+    govs = _governors(verb)
     if denial:
         return Modality("negated", "inside a denial", denial=True)
     if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det")) for c in own):
         return Modality("negated", "negation in the clause")
-    for g in _governors(verb):
+    for g in govs:
         glem = g.lemma_.lower()
         if glem in NEGATIVE_GOVERNORS or any(c.dep_ == "neg" for c in g.children):
             return Modality("negated", f"governed by '{g.text}'", denial=glem in DENYING)
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-                      for c in verb.children)
     if marks & CONDITIONAL_MARKS or _in_conditional(verb):
         return Modality("hypothetical", "conditional clause")
-    govs = _governors(verb)
-    if conditioned or any(conditional_main(g) for g in govs):
+    if _condition_marks(verb, CONDITIONAL_MARKS) or any(condition_clauses(g) for g in govs):
         # "will expel the ambassador unless ..." (an ultimatum), "vowed to close Hormuz if ...": a
         # threat or an offer; "would impose tariffs if China retaliates" stays a hypothetical act
-        ultimatum = any(_condition_marks(v) & {"unless"} for v in (verb, *govs))
+        ultimatum = any("unless" in _condition_marks(v) for v in (verb, *govs))
         vowed = any(g.lemma_.lower() in INTENT_GOVERNORS for g in govs)
         return Modality("hypothetical", "main clause of a condition", intent=ultimatum or vowed)
     if lowers & HEDGE_ADVERBS or hedged_claim:
@@ -123,29 +121,30 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
     aux = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass")}
     if aux & HEDGE_MODALS:
         return Modality("hedged", f"modal '{sorted(aux & HEDGE_MODALS)[0]}'")
-    for g in _governors(verb):
+    for g in govs:
         glem = g.lemma_.lower()
         if glem in HEDGE_GOVERNORS and any(c.dep_ == "auxpass" for c in g.children):
             return Modality("hedged", f"'{g.text} to'")
         if glem in FUTURE_GOVERNORS and verb.dep_ == "xcomp":
             return Modality("future", f"governed by '{g.text}'", intent=glem in INTENT_GOVERNORS)
-    if aux & FUTURE_MODALS or (verb.tag_ == "VB" and "going" in {g.lower_ for g in _governors(verb)}):
+    if aux & FUTURE_MODALS or (verb.tag_ == "VB" and "going" in {g.lower_ for g in govs}):
         return Modality("future", "future auxiliary")
     if aux & HYPOTHETICAL_MODALS:
-        reported = any(g.lemma_.lower() in HEDGE_GOVERNORS | {"warn", "announce", "tell", "state"} for g in _governors(verb))
+        reported = any(g.lemma_.lower() in HEDGE_GOVERNORS | {"warn", "announce", "tell", "state"} for g in govs)
         return Modality("future" if reported else "hypothetical", "'would' in reported speech" if reported else "conditional modal",
                         intent=reported)
     return Modality("asserted", "no modal, negation or hedge in scope")
 
 
-def conditional_main(verb: Token) -> bool:
-    """Whether ``verb`` has an if/unless clause of its own ("will expel ... unless Mogadishu stops")."""
-    return bool(_condition_marks(verb))
+def condition_clauses(verb: Token, marks=("if", "unless")) -> list[Token]:
+    """The if/unless clauses of ``verb`` ("will expel ... unless Mogadishu stops interfering")."""
+    return [c for c in verb.children if c.dep_ == "advcl" and _condition_marks(c, marks, own=True)]
 
 
-def _condition_marks(verb: Token) -> set[str]:
-    return {m.lower_ for c in verb.children if c.dep_ == "advcl"
-            for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")}
+def _condition_marks(verb: Token, marks=("if", "unless"), *, own: bool = False) -> set[str]:
+    """The condition marks of ``verb``'s advcl children (``own``: of ``verb`` itself)."""
+    clauses = [verb] if own else [c for c in verb.children if c.dep_ == "advcl"]
+    return {m.lower_ for c in clauses for m in c.children if m.dep_ == "mark" and m.lower_ in marks}
 
 
 def _in_conditional(verb: Token) -> bool:
