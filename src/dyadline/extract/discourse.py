@@ -32,6 +32,12 @@ LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|
 DOMESTIC_SECTORS = {"COP", "JUD", "GOV"}  # arms of a state that act on its own people
 HOME_GUESS = "home country of the article"  # a guess a place in the actor's own phrase overrules
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
+ARMED_GROUPS = {"REB", "UAF", "CRM"}  # non-state groups that fight where they live
+# groups named by a common noun ("militants", "protesters", "students") are, failing a place of their
+# own, of the country the article is about
+GROUP_SECTORS = {"REB", "UAF", "CRM", "CVL", "EDU", "LAB", "MED", "JRN", "REL", "BUS", "AGR", "REF", "OPP", "MIL", "SPY", "ELI"}
+NO_HOME_WORDS = {"world", "foreign", "international", "western", "global", "regional", "african", "european", "arab",
+                 "asian", "latin", "western-backed", "allied", "coalition"}
 TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
 STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "sultan", "judge", "general", "gen",
                 "lt", "colonel", "col", "chancellor", "governor", "senator", "speaker", "prince", "sheikh",
@@ -51,10 +57,17 @@ def with_home_country(actors: list[Actor]) -> list[Actor]:
     only = len(counts) == 1
     if not only and (counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6):
         return actors  # no clear home country: leave unknowns unknown
+    clear = counts[home] >= 2  # an article about one country, not one sentence naming one
     return [replace(a, country=home, how=f"{a.how or 'mention'}; {HOME_GUESS}")
             if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
-                                      a.sector in TITLED_SECTORS and only and _titled(a.text)) else a
+                                      a.sector in TITLED_SECTORS and only and _titled(a.text) or
+                                      clear and a.sector in GROUP_SECTORS and not a.name and not _foreign(a.text)) else a
             for a in actors]
+
+
+def _foreign(text: str) -> bool:
+    """"world leaders", "foreign fighters", "Western diplomats": no one country's."""
+    return bool(set(text.lower().split()) & NO_HOME_WORDS)
 
 
 def _titled(text: str) -> bool:
@@ -170,6 +183,27 @@ def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]
     return Role([unknown], [], f"attacker not named: the country where it happened ('{place.text}')")
 
 
+def weapon_attacker(verb: Token) -> Role:
+    """The weapon that did the harm when no one is named ("a roadside bomb killed four officers",
+    "were killed in a drone strike", "wounded by sniper fire"): an unidentified armed actor, the
+    weapon's phrase its evidence."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            nps = [c]
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by")):
+            nps = [g for g in c.children if g.dep_ == "pobj"]
+        else:
+            continue
+        for np in nps:
+            if np.pos_ == "NOUN" and np.lemma_.lower() in WEAPONS:
+                left = min((t.i for t in np.lefts if t.dep_ in ("det", "amod", "compound", "nummod")), default=np.i)
+                span = np.doc[left:np.i + 1]
+                actor = Actor(text=span.text, span=(span.start_char, span.end_char), sector="UAF",
+                              how="weapon: unnamed attacker")
+                return Role([actor], [np.i], f"attacker not named: the weapon '{span.text}'")
+    return Role()
+
+
 def _blind_force(verb: Token) -> bool:
     """Whether the verb's subject or by-agent is a thing that is not a weapon or an attack
     (a storm, a fire, a crash)."""
@@ -202,6 +236,20 @@ def state_home(tok: Token, source: Role, places: list[Place]) -> Role:
     if len(countries) != 1:
         return source
     return _with_country(source, countries.pop(), "the state where it acts")
+
+
+def group_home(tok: Token, source: Role, target: Role, places: list[Place], typ: str) -> Role:
+    """A group named by a common noun with no country ("gunmen", "rebels", "protesters") is of
+    the place where it acts; failing that, fighters who attack one country's people or forces are
+    that country's own insurgents ("Gunmen killed six Philippine soldiers")."""
+    countries = {p.country for p in clause_places(tok, places)}
+    if len(countries) == 1:
+        return _with_country(source, countries.pop(), "the place where it acts", only_missing=True)
+    victims = {a.country for a in target.actors if a.country and a.country not in NON_STATE_CODES}
+    if typ in HOSTILE_TYPES and len(victims) == 1 and all(a.sector in ARMED_GROUPS for a in source.actors):
+        home = victims.pop()
+        return _with_country(source, home, f"armed group acting against {home}", only_missing=True)
+    return source
 
 
 def state_sector(actors: list[Actor], typ: str) -> list[Actor]:

