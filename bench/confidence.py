@@ -58,6 +58,12 @@ def main() -> None:
         for e in pipe.extract(text, published=g.get("published")).events:
             scored.append((e.confidence, any(matches(e, ge) for ge in g["events"])))
     print(f"{len(data)} articles, {len(scored)} events")
+    print("  calibration (confidence bin: mean confidence, observed precision, events):")
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+        inbin = [(c, ok) for c, ok in scored if lo <= c < lo + 0.2 or (lo == 0.8 and c == 1.0)]
+        if inbin:
+            print(f"    [{lo:.1f}, {lo + 0.2:.1f}): {sum(c for c, _ in inbin) / len(inbin):.3f}, "
+                  f"{sum(ok for _, ok in inbin) / len(inbin):.3f}, {len(inbin)}")
     for th in (float(x) for x in args.thresholds.split(",")):
         kept = [ok for c, ok in scored if c >= th]
         prec = sum(kept) / len(kept) if kept else 0.0

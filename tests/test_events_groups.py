@@ -43,3 +43,38 @@ def test_events_groups_entry_without_its_arguments_gives_way(pipeline):
     # "welcome" as hosting needs someone received; without one, the praise is what is left
     ev = _one(pipeline, "Both Russia and the Syrian government have welcomed the OPCW visit.", "SUPPORT")
     assert ev.source
+
+
+def test_events_groups_pronoun_refers_to_group(pipeline):
+    ev = _one(pipeline, "The rebels attacked the army. They killed ten soldiers.", "ASSAULT")
+    evs = [e for e in pipeline.extract("The rebels attacked the army. They killed ten soldiers.").events]
+    assert any(e.source[0].text == "They" and e.source[0].sector == "REB" for e in evs) and ev
+
+
+def test_events_groups_one_mention_one_country(pipeline):
+    evs = pipeline.extract("Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday.").events
+    protest = [e for e in evs if e.type == "PROTEST"]
+    assert protest and protest[0].source[0].country == "EGY"
+
+
+def test_events_groups_group_target_keeps_its_span(pipeline):
+    ev = _one(pipeline, "The United Nations sent food aid to refugees fleeing the civil war in Liberia.", "AID")
+    assert ev.target[0].text == "refugees" and ev.target[0].country == "LBR"
+
+
+def test_events_groups_lexicon_phone_protest_insult(pipeline):
+    assert _one(pipeline, "Putin spoke by phone with Erdogan on Monday.", "CONSULT").mode == "phone"
+    assert _one(pipeline, "Thousands of protesters took to the streets of Caracas.", "PROTEST")
+    assert _one(pipeline, "Hundreds of students gathered outside the parliament in Nairobi.", "PROTEST")
+    assert _one(pipeline, "Duterte called the EU envoy a liar.", "ACCUSE").target[0].country == "IGO"
+
+
+def test_events_confidence_is_a_probability():
+    from dyadline.extract.events import _confidence, load_confidence_model
+
+    model = load_confidence_model()
+    assert model["weights"], "bench/fit_confidence.py has written the model"
+    strong = dict.fromkeys(model["weights"], 0.0) | {"source_parsed": 1.0, "target_parsed": 1.0, "target_country": 1.0,
+                                                     "source_country": 1.0}
+    weak = dict.fromkeys(model["weights"], 0.0) | {"trigger_noun": 1.0, "source_inherited": 1.0, "target_none": 1.0}
+    assert 0.0 < _confidence(weak) < _confidence(strong) < 1.0

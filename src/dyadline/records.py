@@ -158,6 +158,7 @@ class Explanation:
     rule: str
     trigger: str
     arguments: tuple[tuple[str, str], ...] = ()  # (role, how it was found)
+    features: tuple[tuple[str, float], ...] = ()  # what the confidence model read (name, value)
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,7 @@ class Coreference:
     def _is_plural(self, r: Resolved) -> bool:
         if not r.mention.referential:
             return False
-        return len(r.actors) > 1 or (r.mention.plural and r.actors[0].country is not None) or bool(
+        return len(r.actors) > 1 or (r.mention.plural and (r.actors[0].country or r.actors[0].sector) is not None) or bool(
             r.mention.members)
 
     def _description(self, m: Mention) -> Resolved | None:

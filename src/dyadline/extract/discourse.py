@@ -123,14 +123,14 @@ def protest_home(tok: Token, source: Role, places: list[Place], idx: ActorIndex 
     Algerian President ...")."""
     place = next(iter(clause_places(tok, places)), None)
     if place is not None:
-        return _with_country(source, place.country, f"protesting in '{place.text}'")
+        return with_country(source, place.country, f"protesting in '{place.text}'")
     if idx is not None:
         lo, hi = clause_chars(tok)
         rulers = {a.country for t in tok.sent if lo <= t.idx < hi for a in idx.at(t)
                   if a.sector == "GOV" and a.country and a.country not in NON_STATE_CODES}
         if len(rulers) == 1:
             home = rulers.pop()
-            return _with_country(source, home, f"protesting against {home}'s government")
+            return with_country(source, home, f"protesting against {home}'s government")
     return source
 
 
@@ -140,7 +140,7 @@ def clause_places(tok: Token, places: list[Place]) -> list[Place]:
     return [p for p in places if p.country and lo <= p.span[0] < hi]
 
 
-def _with_country(role: Role, country: str, why: str, *, only_missing: bool = False) -> Role:
+def with_country(role: Role, country: str, why: str, *, only_missing: bool = False) -> Role:
     """``role`` with its actors (or only those without one) given ``country``, saying why."""
     return Role([replace(a, country=country, how=f"{a.how or 'mention'}; {why}")
                  if not (only_missing and a.country) else a for a in role.actors], role.tokens, role.how)
@@ -178,7 +178,7 @@ def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]
     if place is None:
         return source
     if source:
-        return _with_country(source, place.country, f"attacking in '{place.text}'")
+        return with_country(source, place.country, f"attacking in '{place.text}'")
     unknown = Actor(text=place.text, span=place.span, country=place.country, how="place: unnamed attacker")
     return Role([unknown], [], f"attacker not named: the country where it happened ('{place.text}')")
 
@@ -226,7 +226,7 @@ def domestic_target(tok: Token, source: Role, target: Role, places: list[Place])
     home = states.pop()
     if any(p.country != home for p in clause_places(tok, places)):
         return target  # the clause places it in another country: whose people they are is open
-    return _with_country(target, home, f"at home: whom {home}'s own forces act on", only_missing=True)
+    return with_country(target, home, f"at home: whom {home}'s own forces act on", only_missing=True)
 
 
 def state_home(tok: Token, source: Role, places: list[Place]) -> Role:
@@ -235,7 +235,7 @@ def state_home(tok: Token, source: Role, places: list[Place]) -> Role:
     countries = {p.country for p in clause_places(tok, places)}
     if len(countries) != 1:
         return source
-    return _with_country(source, countries.pop(), "the state where it acts")
+    return with_country(source, countries.pop(), "the state where it acts")
 
 
 def group_home(tok: Token, source: Role, target: Role, places: list[Place], typ: str) -> Role:
@@ -244,11 +244,11 @@ def group_home(tok: Token, source: Role, target: Role, places: list[Place], typ:
     that country's own insurgents ("Gunmen killed six Philippine soldiers")."""
     countries = {p.country for p in clause_places(tok, places)}
     if len(countries) == 1:
-        return _with_country(source, countries.pop(), "the place where it acts", only_missing=True)
+        return with_country(source, countries.pop(), "the place where it acts", only_missing=True)
     victims = {a.country for a in target.actors if a.country and a.country not in NON_STATE_CODES}
     if typ in HOSTILE_TYPES and len(victims) == 1 and all(a.sector in ARMED_GROUPS for a in source.actors):
         home = victims.pop()
-        return _with_country(source, home, f"armed group acting against {home}", only_missing=True)
+        return with_country(source, home, f"armed group acting against {home}", only_missing=True)
     return source
 
 

@@ -15,7 +15,10 @@ For every token the lexicon knows as a trigger:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 from dataclasses import dataclass, replace
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,12 +57,14 @@ from dyadline.extract.discourse import (
     state_sector,
     unknown_attacker,
     weapon_attacker,
+    with_country,
     with_home_country,
 )
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.modality import Modality, modality_of
 from dyadline.extract.timex_lexicon import load_lexicon as load_timex_words
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
+from dyadline.yamlfile import load_yaml
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
@@ -127,7 +132,7 @@ class EventExtractor:
             kept = [ev for _c, ev in drop_content(found, idx)]
             for ev in drop_partial(kept):
                 events.extend(_split_sources(ev))
-        return _dedupe(events, headline_end(text))
+        return _dedupe(_share_countries(events), headline_end(text))
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in load_timex_words().months):
@@ -215,13 +220,18 @@ class EventExtractor:
             return None  # "he" with no antecedent: who did it is unknown
         if typ in ("COERCE", "ASSAULT", "CONCEDE") and target and not any(a.country for a in target.actors):
             target = domestic_target(tok, source, target, places)  # "Egyptian police dispersed demonstrators"
-        if target and not any(_known(a) for a in target.actors):
-            target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
+        # a group with no country ("refugees", "demonstrators") stays the target; its country is
+        # looked for in context, as for a missing target
+        group = target if target and not any(a.country or a.name for a in target.actors) else Role()
+        if group:
+            target = Role()
         if not target and trig.target != "none" and not (typ in RECIPROCAL_TYPES and _compound(source)) \
                 and not _unnamed_partner(tok):
             target = (anaphor_target(tok, self.lexicon, source, prior) or place_target(tok, places)
                       or context_fallback(tok, sent, idx, source, claim, prior, borders=typ in ("MOBILIZE", "THREATEN"),
                                           foreign=typ == "MOBILIZE"))
+        if group and any(_known(a) for a in group.actors):
+            target = _in_context(group, target)
         if target and typ in RECIPROCAL_TYPES and _compound(source) and \
                 target.how.startswith(("prepositional object 'at", "prepositional object 'in")):
             target = Role()  # "signed by Israel and the UAE at the White House": where, not whom
@@ -232,16 +242,38 @@ class EventExtractor:
         evidence = Evidence(text[span[0]:span[1]], span)
         date = _date_for(tok, sent, times) or report_time(published)
         location = _place_for(tok, sent, places, c)
-        conf = _confidence(c, mod.value, target)
+        features = confidence_features(c, mod.value, source, target, typ)
+        conf = _confidence(features)
         rule = trig.rule + (f"; coded as {typ}: {recoded}" if recoded and typ != trig.type else "")
         why = Explanation(rule=rule + f"; modality {mod.value} ({mod.reason})", trigger=" ".join(doc[i].text for i in c.match.tokens),
                           arguments=(("source", source.how), ("target", target.how or "none found"),
-                                     ("attributed_to", f"claim cue '{claim.cue}'" if claim else "none")))
+                                     ("attributed_to", f"claim cue '{claim.cue}'" if claim else "none")),
+                          features=tuple(features.items()))
         return Event(type=typ, evidence=evidence, mode=mode, cameo=cameo, source=tuple(source.actors),
                      target=tuple(target.actors), date=date, location=location, modality=mod.value,
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
 
 
+
+
+def _share_countries(events: list[Event]) -> list[Event]:
+    """One mention, one country: "police dispersed demonstrators protesting ..." gives the
+    demonstrators of the PROTEST the country the dispersal found for them."""
+    known = {a.span: a for e in events for a in (*e.source, *e.target) if a.country and a.span}
+
+    def fill(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(replace(a, country=known[a.span].country, how=known[a.span].how)
+                     if not a.country and a.span in known else a for a in actors)
+
+    return [replace(e, source=fill(e.source), target=fill(e.target)) for e in events]
+
+
+def _in_context(group: Role, context: Role) -> Role:
+    """The group target, with the one country its context gives ("refugees fleeing the war in Liberia")."""
+    countries = {a.country for a in context.actors if a.country}
+    if len(countries) != 1:
+        return group
+    return with_country(group, countries.pop(), f"context: {context.how}", only_missing=True)
 
 
 def _known(a: Actor) -> bool:
@@ -556,26 +588,43 @@ def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Pla
     return min(pool, key=lambda p: abs(p.span[0] - tok.idx))
 
 
-def _confidence(c: Candidate, modality: str, target: Role) -> float:
-    """How sure the coder is, from how the arguments were found (ranks right events first)."""
-    score = 0.35
-    if c.args.source.how and not c.args.source.how.startswith("inherited"):
-        score += 0.25
-    elif c.args.source:
-        score += 0.1
-    if c.args.target:
-        score += 0.2
-    elif target:
-        score += 0.05 if target.how.startswith("place") else 0.0  # found in context, not in the parse
-    if c.match.trigger.objects or len(c.match.trigger.key.split()) > 1:
-        score += 0.1
-    if c.match.trigger.pos == "noun":
-        score -= 0.05
-    if any(a.country is None for a in c.args.source.actors):
-        score -= 0.15
-    if modality != "asserted":
-        score -= 0.05
-    return max(0.05, min(0.95, round(score, 3)))
+MATERIAL_TYPES = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def confidence_features(c: Candidate, modality: str, source: Role, target: Role, typ: str) -> dict[str, float]:
+    """What the confidence model looks at: how the trigger and each argument were found."""
+    parsed_source = bool(c.args.source) and not c.args.source.how.startswith("inherited")
+    return {
+        "source_parsed": float(parsed_source),
+        "source_inherited": float(bool(c.args.source) and not parsed_source),
+        "source_country": float(bool(source.actors) and all(a.country for a in source.actors)),
+        "source_named": float(any(a.name for a in source.actors)),
+        "target_parsed": float(bool(c.args.target)),
+        "target_context": float(bool(target) and not c.args.target),
+        "target_country": float(bool(target.actors) and all(a.country for a in target.actors)),
+        "trigger_specific": float(bool(c.match.trigger.objects) or len(c.match.trigger.key.split()) > 1),
+        "trigger_noun": float(c.match.trigger.pos == "noun"),
+        "recoded": float(typ != c.match.trigger.type),
+        "asserted": float(modality == "asserted"),
+        "source_generic": float(not any(a.country or a.name for a in source.actors)),
+        "target_none": float(not target),
+        "source_compound": float(len(source.actors) > 1),
+        "material": float(typ in MATERIAL_TYPES),
+    }
+
+
+def _confidence(features: dict[str, float]) -> float:
+    """The probability that the event is right, from a logistic model fitted on the project's own
+    sentence sets (``bench/fit_confidence.py`` writes ``data/confidence.yaml``)."""
+    model = load_confidence_model()
+    z = model["bias"] + sum(w * features.get(k, 0.0) for k, w in model["weights"].items())
+    return round(min(0.99, max(0.01, 1 / (1 + math.exp(-z)))), 3)
+
+
+@functools.lru_cache(maxsize=1)
+def load_confidence_model() -> dict:
+    text = resources.files("dyadline.extract").joinpath("data/confidence.yaml").read_text(encoding="utf-8")
+    return load_yaml(text)
 
 
 def _key(e: Event) -> tuple:

@@ -183,7 +183,7 @@ def object_lemmas(tok: Token) -> set[str]:
                     # "an additional 30,000 troops", "nearly half of Russia's ammunition"
                     out.update(g.lemma_.lower() for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
                                for g in p.children if g.dep_ == "pobj")
-        if c.dep_ == "prep" and c.lower_ in ("with", "to") and tok.pos_ == "VERB":
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over", "on", "into") and tok.pos_ == "VERB":
             out.update(g.lemma_.lower() + "@" + c.lower_ for g in c.children if g.dep_ == "pobj")
     return out
 
