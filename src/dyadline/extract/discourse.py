@@ -27,6 +27,7 @@ WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "la
            "shelling", "mortar", "grenade", "gunfire", "shot", "bullet", "sniper", "gunman", "assailant",
            "attacker", "attack", "strike", "airstrike", "raid", "drone", "ambush",
            "explosive", "booby", "suicide", "bomber", "militant", "man", "men", "gunmen", "artillery"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "dobj", "poss"}  # a place in these roles acts or is acted on
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
 DOMESTIC_SECTORS = {"COP", "JUD", "GOV"}  # arms of a state that act on its own people
@@ -35,7 +36,8 @@ HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the .
 ARMED_GROUPS = {"REB", "UAF", "CRM"}  # non-state groups that fight where they live
 # groups named by a common noun ("militants", "protesters", "students") are, failing a place of their
 # own, of the country the article is about
-GROUP_SECTORS = {"REB", "UAF", "CRM", "CVL", "EDU", "LAB", "MED", "JRN", "REL", "BUS", "AGR", "REF", "OPP", "MIL", "SPY", "ELI"}
+GROUP_SECTORS = {"REB", "UAF", "CRM", "CVL", "EDU", "LAB", "MED", "JRN", "REL", "BUS", "AGR", "REF", "OPP", "ELI"}
+ARMED_STATE = {"MIL", "SPY"}
 NO_HOME_WORDS = {"world", "foreign", "international", "western", "global", "regional", "african", "european", "arab",
                  "asian", "latin", "western-backed", "allied", "coalition"}
 TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
@@ -58,10 +60,13 @@ def with_home_country(actors: list[Actor]) -> list[Actor]:
     if not only and (counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6):
         return actors  # no clear home country: leave unknowns unknown
     clear = counts[home] >= 2  # an article about one country, not one sentence naming one
+    # unnamed troops go abroad often: only an article almost all about one country gives them its flag
+    dominant = clear and counts[home] >= 0.6 * sum(counts.values())
     return [replace(a, country=home, how=f"{a.how or 'mention'}; {HOME_GUESS}")
             if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
                                       a.sector in TITLED_SECTORS and only and _titled(a.text) or
-                                      clear and a.sector in GROUP_SECTORS and not a.name and not _foreign(a.text)) else a
+                                      (clear and a.sector in GROUP_SECTORS or dominant and a.sector in ARMED_STATE)
+                                      and not a.name and not _foreign(a.text)) else a
             for a in actors]
 
 
@@ -135,9 +140,20 @@ def protest_home(tok: Token, source: Role, places: list[Place], idx: ActorIndex 
 
 
 def clause_places(tok: Token, places: list[Place]) -> list[Place]:
-    """The places with a country named in the clause of ``tok``, in text order."""
+    """The places with a country named in the clause of ``tok`` as where something happens ("in
+    Kabul", "a Kabul market"), in text order; a place acting as a subject is an actor, not where."""
     lo, hi = clause_chars(tok)
-    return [p for p in places if p.country and lo <= p.span[0] < hi]
+    return [p for p in places if p.country and lo <= p.span[0] < hi and _locative(tok.doc, p)]
+
+
+def _locative(doc, place: Place) -> bool:
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ not in SUBJECT_DEPS
 
 
 def with_country(role: Role, country: str, why: str, *, only_missing: bool = False) -> Role:
@@ -242,12 +258,15 @@ def group_home(tok: Token, source: Role, target: Role, places: list[Place], typ:
     """A group named by a common noun with no country ("gunmen", "rebels", "protesters") is of
     the place where it acts; failing that, fighters who attack one country's people or forces are
     that country's own insurgents ("Gunmen killed six Philippine soldiers")."""
-    countries = {p.country for p in clause_places(tok, places)}
+    if any(_foreign(a.text) for a in source.actors):
+        return source  # "world leaders", "foreign fighters"
+    victims = [a.span for a in target.actors if a.span]
+    countries = {p.country for p in clause_places(tok, places) if not any(v[0] <= p.span[0] < v[1] for v in victims)}
     if len(countries) == 1:
         return with_country(source, countries.pop(), "the place where it acts", only_missing=True)
-    victims = {a.country for a in target.actors if a.country and a.country not in NON_STATE_CODES}
-    if typ in HOSTILE_TYPES and len(victims) == 1 and all(a.sector in ARMED_GROUPS for a in source.actors):
-        home = victims.pop()
+    enemies = {a.country for a in target.actors if a.country and a.country not in NON_STATE_CODES}
+    if typ in HOSTILE_TYPES and len(enemies) == 1 and all(a.sector in ARMED_GROUPS for a in source.actors):
+        home = enemies.pop()
         return with_country(source, home, f"armed group acting against {home}", only_missing=True)
     return source
 

@@ -60,6 +60,7 @@ from dyadline.extract.discourse import (
     with_country,
     with_home_country,
 )
+from dyadline.extract.actor_phrase import PERSONAL as PRONOUNS
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.modality import Modality, modality_of
 from dyadline.extract.timex_lexicon import load_lexicon as load_timex_words
@@ -132,7 +133,7 @@ class EventExtractor:
             kept = [ev for _c, ev in drop_content(found, idx)]
             for ev in drop_partial(kept):
                 events.extend(_split_sources(ev))
-        return _dedupe(_share_countries(events), headline_end(text))
+        return _dedupe(_by_antecedent(_share_countries(events), text), headline_end(text))
 
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in load_timex_words().months):
@@ -254,6 +255,17 @@ class EventExtractor:
                      attributed_to=_credited(claim), confidence=conf, explanation=why)
 
 
+
+
+def _by_antecedent(events: list[Event], text: str) -> list[Event]:
+    """A pronoun in an event is reported as the mention it stands for ("Farc said it will release
+    ..." has Farc as the source, with Farc's span): the data names who, not "it"."""
+
+    def name(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(replace(a, text=text[a.antecedent[0]:a.antecedent[1]], span=a.antecedent)
+                     if a.antecedent and a.text.lower() in PRONOUNS else a for a in actors)
+
+    return [replace(e, source=name(e.source), target=name(e.target)) for e in events]
 
 
 def _share_countries(events: list[Event]) -> list[Event]:
