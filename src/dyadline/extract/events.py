@@ -23,6 +23,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract import cameo as cameo_table
+from dyadline.extract.actor_phrase import PERSONAL as PRONOUNS
 from dyadline.extract.arguments import (
     CHARGING_VERBS,
     RELATIONAL_NOUNS,
@@ -60,7 +61,6 @@ from dyadline.extract.discourse import (
     with_country,
     with_home_country,
 )
-from dyadline.extract.actor_phrase import PERSONAL as PRONOUNS
 from dyadline.extract.lexicon import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.modality import Modality, modality_of
 from dyadline.extract.timex_lexicon import load_lexicon as load_timex_words
