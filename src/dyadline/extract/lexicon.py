@@ -193,6 +193,9 @@ def _subject_lemmas(tok: Token) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             out.update(x.lemma_.lower() for x in (c, *c.conjuncts))
+            # "hundreds of students", "a group of protesters": who the quantity counts
+            out.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj")
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add(tok.head.lemma_.lower())
     return out
