@@ -142,8 +142,11 @@ def sniff_encoding(head: bytes) -> str | None:
 
 
 def decode(data: bytes, name: str, line: int | None = None) -> str:
-    """Text from UTF-8 (BOM dropped) or UTF-16/32 (told by a BOM or its NUL bytes); InputError otherwise."""
-    encoding = sniff_encoding(data[:4096]) or "utf-8-sig"
+    """Text from UTF-8 (BOM dropped) or UTF-16/32 (told by a BOM or its NUL bytes); InputError otherwise.
+
+    One line of a file (``line`` given) is UTF-8, like the file it comes from.
+    """
+    encoding = "utf-8" if line else sniff_encoding(data[:4096]) or "utf-8-sig"
     here = name + where(line)
     if encoding == "binary":
         raise InputError(Errors.E105.format(path=here, offset=data.index(b"\x00")), path=name, line=line)
@@ -153,7 +156,7 @@ def decode(data: bytes, name: str, line: int | None = None) -> str:
         reason = f"byte {data[e.start]:#04x} at offset {e.start}"
         label = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
         raise InputError(Errors.E106.format(path=here, encoding=label, reason=reason), path=name, line=line) from None
-    if "\x00" in text:
+    if "\x00" in text and not line:
         raise InputError(Errors.E105.format(path=here, offset=text.index("\x00")), path=name, line=line)
     return text
 

@@ -132,7 +132,7 @@ def _load(raw: bytes | str, src: Source, number: int) -> dict:
     try:
         obj = json.loads(line, parse_int=_int)
     except json.JSONDecodeError as e:
-        raise _bad_json(src, number, f"{e.msg} at column {e.colno}") from None
+        raise _bad_json(src, number, f"{e.msg.removesuffix(' at')} at column {e.colno}") from None
     except RecursionError:
         raise _bad_json(src, number, "nested too deeply") from None
     if not isinstance(obj, dict):
