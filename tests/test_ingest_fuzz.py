@@ -40,6 +40,12 @@ BAD_FILES = [
                  b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><summary>&x;</summary></entry></feed>',
      "declares XML entities"),
     ("utf16-garbage.jsonl", b"\xff\xfe" + b"\x00\xd8" * 10, "cannot decode as UTF-16"),
+    ("deep.html", b"<html><body>" + b"<div>" * 100_000 + b"Kenya." + b"</div>" * 100_000, "no main text"),
+    ("deep.rss", b"<rss><channel><item><description>" + b"<x>" * 100_000 + b"</x>" * 100_000
+                 + b"</description></item></channel></rss>", "item 1: the item has no text"),
+    ("bomb.html", b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+                  b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body><p>&c;&c;&c;</p></body></html>',
+     "declares XML entities"),
 ]
 
 # (line, reason) for bad lines of bad.jsonl; each line after the first good one
@@ -169,8 +175,8 @@ def test_ingest_fuzz_every_good_document_stored(corpus, ingested):
 def test_ingest_fuzz_every_bad_file_named_with_its_reason(corpus, ingested, name):
     folder, bad, _ = corpus
     result, _ = ingested
-    assert f"{folder / name}:" in result.stderr
-    line = result.stderr.split(f"{folder / name}:", 1)[1].split("\n", 1)[0]
+    assert f"{folder / name}" in result.stderr
+    line = result.stderr.split(f"{folder / name}", 1)[1].split("\n", 1)[0]
     assert bad[name] in line, line
 
 
@@ -201,6 +207,12 @@ def test_ingest_fuzz_odd_file_names_are_shown_escaped(corpus, ingested):
     _, rows = ingested
     assert rows[SENTENCE.format("latin name")][0] == "latin\\xe9-name"
     assert rows[SENTENCE.format("utf16.txt")][1] == "2016-12-17"
+
+
+def test_ingest_fuzz_bad_file_with_a_name_that_is_not_utf8(tmp_path):
+    (tmp_path / os.fsdecode(b"bad\xff.txt")).write_bytes(b"")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db")], catch_exceptions=False)
+    assert result.exit_code == 1 and f"error: {tmp_path}/bad\\xff.txt: the file is empty" in result.stderr
 
 
 def test_ingest_fuzz_symlink_named_on_the_command_line_is_checked(corpus, tmp_path):

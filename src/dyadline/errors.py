@@ -84,7 +84,7 @@ class Errors:
             "split the document or raise max_chars")
     E114 = "{path}{where}: larger than the max_input_bytes setting ({limit:,} bytes); not read"
     E115 = "{path}: cannot read the folder ({reason}); the files in it were not read"
-    E116 = "{path}: the feed declares XML entities, which are refused (entity expansion attacks); not read"
+    E116 = "{path}: the file declares XML entities, which are refused (entity expansion attacks); not read"
     E117 = "{path}: a broken symbolic link (to {target})"
     E118 = "{path}: no item or entry with text was found in the feed"
     E119 = "{path}: the reader failed unexpectedly ({reason}); the file was skipped"

@@ -5,12 +5,14 @@ The page is read whole (at most the ``max_input_bytes`` setting): one page is on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from dyadline.errors import Errors, InputError
 from dyadline.ingest._common import Item, ReadOptions, Source, build_article, read_limited
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_ENTITY_DECL = re.compile(rb"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNORECASE)
 
 
 def read_html(src: Source, opts: ReadOptions) -> Iterator[Item]:
@@ -18,6 +20,8 @@ def read_html(src: Source, opts: ReadOptions) -> Iterator[Item]:
     import trafilatura
 
     data = read_limited(src, opts)
+    if _ENTITY_DECL.search(data, 0, 1 << 16):  # HTML has no entity declarations: a page with some is hostile
+        raise InputError(Errors.E116.format(path=src.name), path=src.name)
     doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
                                       include_tables=False, date_extraction_params=_DATE_PARAMS)
     text = (doc.text or "").strip() if doc is not None else ""
