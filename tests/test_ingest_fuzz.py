@@ -258,6 +258,8 @@ def test_ingest_fuzz_max_input_bytes_from_config(tmp_path):
     (tmp_path / "big.txt").write_text("word " * 5000)
     (tmp_path / "lines.jsonl").write_text(json.dumps({"id": "x", "text": "word " * 5000}) + "\n"
                                           + json.dumps({"id": "y", "text": "Peru."}) + "\n")
+    (tmp_path / "feed.rss").write_text("<rss><channel><item><description>" + "word " * 5000 + "</description>"
+                                       "</item><item><guid>z</guid><description>Chile.</description></item></channel></rss>")
     config = tmp_path / "d.toml"
     config.write_text("[dyadline]\nmax_input_bytes = 10000\n")
     from dyadline.ingest import ReadOptions, read
@@ -267,7 +269,8 @@ def test_ingest_fuzz_max_input_bytes_from_config(tmp_path):
     messages = [str(i) for i in items if not hasattr(i, "text")]
     assert any("big.txt: larger than the max_input_bytes setting (10,000 bytes)" in m for m in messages)
     assert any("lines.jsonl:1: larger than the max_input_bytes setting" in m for m in messages)
-    assert [i.id for i in items if hasattr(i, "text")] == ["y"]
+    assert any("feed.rss item 1: larger than the max_input_bytes setting" in m for m in messages)
+    assert [i.id for i in items if hasattr(i, "text")] == ["z", "y"]
 
 
 def test_ingest_fuzz_extract_keeps_one_line_per_input_line(corpus, tmp_path):

@@ -19,6 +19,7 @@ import re
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -257,11 +258,13 @@ def ingest(ctx, paths, db, published, workers, follow_links, stdin_format):
 FLUSH_SECONDS = 2.0  # a batch is written at least this often, so the first documents are stored within seconds
 
 
+@dataclass
 class _Tally:
     """Counts of what the readers gave: documents, errors and warnings."""
 
-    def __init__(self):
-        self.read = self.failed = self.warned = 0
+    read: int = 0
+    failed: int = 0
+    warned: int = 0
 
 
 def _reported(items: Iterable, tally: _Tally) -> Iterator[Article]:

@@ -79,7 +79,7 @@ class Errors:
     E108 = "{path}{where}: a document needs a non-empty string 'text'"
     E110 = "{path}: no main text could be extracted from the HTML"
     E111 = "{path}{where}: a document needs an 'id' (a non-empty string or a number)"
-    E112 = "{path}: not a regular file ({kind}); only regular files are read"
+    E112 = "{path}: not a regular file ({kind}); only regular files are read (pipe data in with '-')"
     E113 = ("{path}{where}: the text has {chars:,} characters, more than the max_chars setting ({limit:,}); "
             "split the document or raise max_chars")
     E114 = "{path}{where}: larger than the max_input_bytes setting ({limit:,} bytes); not read"

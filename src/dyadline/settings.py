@@ -29,7 +29,7 @@ SETTINGS = (
 )
 _NAMES = {s.name for s in SETTINGS}
 _LISTS = {"actor_files", "place_files", "lexicon_files"}
-_INTS = {"batch_size", "n_process", "max_chars", "max_input_bytes"}
+_INTS = {"batch_size", "max_chars", "max_input_bytes"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ class Settings:
             if f.name in values and f.name in _LISTS:
                 v = values[f.name]
                 values[f.name] = tuple([v] if isinstance(v, str) else v)
+            elif f.name == "n_process" and f.name in values:
+                values[f.name] = int(values[f.name])
             elif f.name in _INTS and f.name in values:
                 values[f.name] = _positive_int(f.name, values[f.name])
         return cls(**values)

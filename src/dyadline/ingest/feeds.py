@@ -57,7 +57,7 @@ class _ItemParser:
         self.parser.EntityDeclHandler = self._entity
         self.builder: ET.TreeBuilder | None = None
         self.depth = self.size = 0
-        self.ready: list[ET.Element] = []
+        self.ready: list[ET.Element | None] = []  # None: an item over max_bytes, its text dropped
         self.empty = True
 
     def feed(self, chunk: bytes, *, final: bool) -> None:
@@ -70,7 +70,7 @@ class _ItemParser:
             reason = f"not a well-formed feed ({e})"
             raise InputError(Errors.E101.format(path=self.src.name, where="", reason=reason), path=self.src.name) from None
 
-    def take(self) -> list[ET.Element]:
+    def take(self) -> list[ET.Element | None]:
         ready, self.ready = self.ready, []
         return ready
 
@@ -88,7 +88,8 @@ class _ItemParser:
         self.builder.end(_tag(name))
         self.depth -= 1
         if self.depth == 0:
-            self.ready.append(self.builder.close())
+            elem = self.builder.close()
+            self.ready.append(elem if self.size <= self.max_bytes else None)
             self.builder = None
 
     def _data(self, text: str) -> None:
@@ -104,7 +105,11 @@ def _tag(name: str) -> str:
     return "{" + name if "}" in name else name
 
 
-def _article(elem: ET.Element, src: Source, opts: ReadOptions, n: int) -> Iterator[Item]:
+def _article(elem: ET.Element | None, src: Source, opts: ReadOptions, n: int) -> Iterator[Item]:
+    if elem is None:
+        yield InputError(Errors.E114.format(path=src.name, where=f" item {n}", limit=opts.max_input_bytes),
+                         path=src.name)
+        return
     fields = _atom_fields(elem) if elem.tag.startswith(ATOM) else _rss_fields(elem)
     text = strip_markup(fields.get("text") or "")
     if not text:
