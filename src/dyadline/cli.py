@@ -31,6 +31,7 @@ from dyadline.settings import Settings
 
 EXIT_BAD_INPUT = 1
 EXIT_FAILED = 3
+FLUSH_SECONDS = 2.0  # ingest writes a batch at least this often, so the first documents are stored within seconds
 STDIN_FORMATS = ("jsonl", "txt", "html", "rss", "atom")
 EXPORT_FORMATS = ("csv", "jsonl", "plover", "gdelt", "cameo", "parquet")
 EVENT_COLUMNS = ("date_start", "type", "source", "target", "modality", "evidence")
@@ -255,9 +256,6 @@ def ingest(ctx, paths, db, published, workers, follow_links, stdin_format):
         ctx.exit(EXIT_BAD_INPUT)
 
 
-FLUSH_SECONDS = 2.0  # a batch is written at least this often, so the first documents are stored within seconds
-
-
 @dataclass
 class _Tally:
     """Counts of what the readers gave: documents, errors and warnings."""
@@ -356,29 +354,31 @@ def extract(ctx, file, input_, output, published, stdin_format):
     an empty record, with its id when one can be read and PATHSTEM-LINE otherwise; the exit
     code is then 1. An unreadable publication date is a warning: the document is coded without it.
     """
+    from dyadline.ingest import ReadOptions
+
     if bool(file) == bool(input_ or output) or (input_ is None) != (output is None):
         raise click.UsageError("give either FILE, or both --input and --output")
     pipe = _pipeline(ctx)
-    from dyadline.ingest import ReadOptions
-
     options = ReadOptions.from_settings(pipe.settings, stdin_format=stdin_format)
     if file:
-        _extract_file(pipe, file, published, options)
+        if not _extract_file(pipe, file, published, options):
+            ctx.exit(EXIT_BAD_INPUT)
     elif not _extract_jsonl(pipe, input_, output, options):
         ctx.exit(EXIT_BAD_INPUT)
 
 
-def _extract_file(pipe: Pipeline, file: Path, published: str | None, options) -> None:
+def _extract_file(pipe: Pipeline, file: Path, published: str | None, options) -> bool:
+    """Print the record of each document in ``file``; False when something in it was bad."""
     from dyadline.ingest import read_file
 
-    items = list(read_file(file, options))
-    for problem in (i for i in items if not isinstance(i, Article)):
-        _report(problem)
-    articles = [i if i.published or not published else _dated(i, published) for i in items if isinstance(i, Article)]
-    if not articles:
-        raise click.ClickException(_printable(f"{file}: no document could be read"))
+    tally = _Tally()
+    articles = (a if a.published or not published else _dated(a, published)
+                for a in _reported(read_file(file, options), tally))
     for _, rec in pipe.pipe(articles):
         click.echo(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2))
+    if not tally.read:
+        raise click.ClickException(_printable(f"{file}: no document could be read"))
+    return not tally.failed
 
 
 def _dated(article: Article, published: str) -> Article:
