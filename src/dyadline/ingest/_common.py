@@ -14,6 +14,7 @@ import codecs
 import hashlib
 import io
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Mapping
@@ -32,6 +33,7 @@ Item = Article | InputError | InputWarning
 # Byte-order marks, longest first (a UTF-32-LE mark starts with the UTF-16-LE one).
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 
@@ -187,31 +189,62 @@ def build_article(fields: Mapping, src: Source, opts: ReadOptions, *, default_id
     Only a missing, empty or oversized ``text`` keeps the document out; any other bad field is
     a warning and is left out (a bad ``id`` falls back to ``default_id``).
     """
-    at = where(line, item)
-    warnings: list[InputWarning] = []
-
-    def warn(message: str) -> None:
-        warnings.append(InputWarning(message, path=src.name, line=line))
-
+    check = _FieldCheck(src.name, line, where(line, item))
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Checked(error=InputError(Errors.E108.format(path=src.name, where=at), path=src.name, line=line))
+        return Checked(error=check.error(Errors.E108))
     if len(text) > opts.max_chars:
-        message = Errors.E113.format(path=src.name, where=at, chars=len(text), limit=opts.max_chars)
-        return Checked(error=InputError(message, path=src.name, line=line))
-    values = {"text": text}
-    for name in ("title", "url"):
-        values[name] = _optional_str(fields.get(name), name, src.name, at, warn)
-    doc_id = _doc_id(fields.get("id"), default_id, src.name, at, warn)
-    for name, value in list(values.items()):
-        values[name] = _clean(value, name, src.name, at, warn)
-    published = fields.get("published")
-    date = read_date(published)
-    if date is None and published not in (None, ""):
-        warn(Warnings.W101.format(path=src.name, where=at, value=_short(published)))
-    article = Article(id=_clean(doc_id, "id", src.name, at, warn), text=values["text"], published=date,
-                      title=values["title"], url=values["url"], source_path=src.name)
-    return Checked(article=article, warnings=tuple(warnings))
+        return Checked(error=check.error(Errors.E113, chars=len(text), limit=opts.max_chars))
+    article = Article(id=check.doc_id(fields.get("id"), default_id), text=check.clean("text", text),
+                      published=check.date(fields.get("published")), title=check.optional("title", fields.get("title")),
+                      url=check.optional("url", fields.get("url")), source_path=src.name)
+    return Checked(article=article, warnings=tuple(check.warnings))
+
+
+class _FieldCheck:
+    """Checks the fields of one document, keeping a warning for each one it drops or repairs."""
+
+    def __init__(self, name: str, line: int | None, at: str):
+        self.name, self.line, self.at = name, line, at
+        self.warnings: list[InputWarning] = []
+
+    def error(self, template: str, **values) -> InputError:
+        return InputError(template.format(path=self.name, where=self.at, **values), path=self.name, line=self.line)
+
+    def warn(self, template: str, **values) -> None:
+        message = template.format(path=self.name, where=self.at, **values)
+        self.warnings.append(InputWarning(message, path=self.name, line=self.line))
+
+    def doc_id(self, value: object, default: str) -> str:
+        found = document_id(value)
+        if found is None and value is not None:
+            self.warn(Warnings.W103, kind=_kind(value), id=default)
+        return self.clean("id", found or default)
+
+    def optional(self, field_name: str, value: object) -> str | None:
+        """A string field: numbers are written out, anything else but a string is dropped."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, str):
+            return self.clean(field_name, value)
+        self.warn(Warnings.W102, field=field_name, kind=_kind(value))
+        return None
+
+    def date(self, value: object) -> str | None:
+        day = read_date(value)
+        if day is None and value not in (None, ""):
+            self.warn(Warnings.W101, value=_short(value))
+        return day
+
+    def clean(self, field_name: str, value: str) -> str:
+        """``value`` with its lone surrogates (which no file can store) replaced by U+FFFD, one for one."""
+        n = len(_SURROGATE.findall(value))
+        if not n:
+            return value
+        self.warn(Warnings.W104, field=field_name, n=n)
+        return replace_surrogates(value)
 
 
 def document_id(value: object) -> str | None:
@@ -221,41 +254,9 @@ def document_id(value: object) -> str | None:
     return str(value)
 
 
-def _doc_id(value: object, default: str, name: str, at: str, warn) -> str:
-    doc_id = document_id(value)
-    if doc_id is None and value is not None:
-        warn(Warnings.W103.format(path=name, where=at, kind=_kind(value), id=default))
-    return doc_id or default
-
-
-def _optional_str(value: object, field_name: str, name: str, at: str, warn) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    warn(Warnings.W102.format(path=name, where=at, field=field_name, kind=_kind(value)))
-    return None
-
-
-def _clean(value: str | None, field_name: str, name: str, at: str, warn) -> str | None:
-    """``value`` with lone surrogates (which no file can store) replaced by U+FFFD, one for one."""
-    if value is None:
-        return None
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        fixed = replace_surrogates(value)
-        n = sum(1 for ch in value if "\ud800" <= ch <= "\udfff")
-        warn(Warnings.W104.format(path=name, where=at, field=field_name, n=n))
-        return fixed
-
-
 def replace_surrogates(value: str) -> str:
     """``value`` with each lone surrogate (valid in Python, not in any file) replaced by U+FFFD."""
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _kind(value: object) -> str:
@@ -263,8 +264,7 @@ def _kind(value: object) -> str:
 
 
 def _short(value: object, width: int = 60) -> str:
-    text = repr(value) if not isinstance(value, str) else value
-    text = replace_surrogates(text)
+    text = replace_surrogates(value if isinstance(value, str) else repr(value))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
