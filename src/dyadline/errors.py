@@ -106,7 +106,7 @@ class Warnings:
     W102 = "{path}{where}: {field!r} must be a string, got {kind}; it is left out"
     W103 = "{path}{where}: 'id' must be a non-empty string or a number, got {kind}; using {id!r}"
     W104 = "{path}{where}: {field!r} has {n} invalid character(s) (lone surrogates); replaced with U+FFFD"
-    W105 = "{path}: skipped, unsupported file type '{suffix}' (supported: {supported})"
+    W105 = "{path}: skipped, unsupported file type {suffix} (supported: {supported})"
     W106 = "{path}: skipped, a symbolic link out of {root} (to {target}); pass --follow-links to read it"
     W107 = "{path}: skipped, a hidden {kind}"
     W109 = "{path}{where}: no usable 'id'; the record is written with id {id!r}"

@@ -152,5 +152,6 @@ def _entry(entry: os.DirEntry, real_root: Path, visited: set[Path], *,
         return path
     if path.suffix.lower() not in READERS:
         supported = ", ".join(READERS)
-        return InputWarning(Warnings.W105.format(path=name, suffix=path.suffix, supported=supported), path=name)
+        suffix = repr(path.suffix) if path.suffix else "(no suffix)"
+        return InputWarning(Warnings.W105.format(path=name, suffix=suffix, supported=supported), path=name)
     return Source.of(path)
