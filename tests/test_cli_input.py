@@ -102,3 +102,10 @@ def test_cli_input_since_takes_month_or_year(configured, since, until, n):
 def test_cli_input_since_rejects_bad_bounds(bad):
     result = CliRunner().invoke(cli, ["events", "--since", bad])
     assert result.exit_code == 2 and "2025-03" in result.output
+
+
+def test_cli_input_bad_size_setting_is_exit_3(tmp_path):
+    config = tmp_path / "d.toml"
+    config.write_text("[dyadline]\nmax_chars = 0\n")
+    result = CliRunner().invoke(cli, ["--config", str(config), "ingest", str(tmp_path), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 3 and "'max_chars' must be a whole number of 1 or more" in result.stderr

@@ -248,7 +248,7 @@ def ingest(ctx, paths, db, published, workers, follow_links, stdin_format):
     for r in result.rejected:
         _report(InputError(f"{r.id}: not stored ({r.reason})"))
     failed = tally.failed + len(result.rejected)
-    warned = f", {tally.warned} warnings" if tally.warned else ""
+    warned = f", {tally.warned} warning{'s' if tally.warned > 1 else ''}" if tally.warned else ""
     click.echo(f"{tally.read} documents read: {result.added} added, "
                f"{tally.read - result.added - len(result.rejected)} already stored, {failed} failed{warned}")
     _echo_summary(store.summary())
