@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from dyadline.errors import Errors, InputError
 from dyadline.ingest._common import Item, ReadOptions, Source, build_article, decode, read_limited
 
 HEADER_KEYS = ("title", "published", "url", "id")
@@ -34,5 +35,6 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 def read_txt(src: Source, opts: ReadOptions) -> Iterator[Item]:
     """Yield the one article of a ``.txt`` file (and any warning about its header)."""
     header, body = split_header(decode(read_limited(src, opts), src.name).replace("\r\n", "\n"))
-    fields = {**header, "text": body.strip("\n") if body.strip() else ""}
-    yield from build_article(fields, src, opts, default_id=src.stem).items()
+    if not body.strip():
+        raise InputError(Errors.E104.format(path=src.name), path=src.name)
+    yield from build_article({**header, "text": body.strip("\n")}, src, opts, default_id=src.stem).items()
