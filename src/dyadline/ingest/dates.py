@@ -5,7 +5,7 @@
 
 ``2016-12-17T23:30:00-05:00`` is the 17th, as its writer saw it, not the 18th in UTC.
 Fast paths cover ISO 8601 (any time and offset after the day), ``YYYYMMDD``, RFC 822 and
-Unix timestamps; anything else goes to ``dateparser`` (English first, then any language),
+Unix timestamps; anything else goes to ``dateparser`` (English first, then 18 other languages),
 asked for absolute dates only: "yesterday" or "December 2016" are not a publication day.
 A value that cannot be read gives None, and the reader warns with the file, line and value.
 """
@@ -21,6 +21,9 @@ import re
 log = logging.getLogger(__name__)
 
 YEARS = range(1800, 2201)  # outside this a "publication date" is a typo or garbage
+# Languages tried after English when a date has words (all of dateparser's ~200 would make each unreadable value slow).
+OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar", "fa", "hi", "id", "zh", "ja",
+                   "ko", "sv")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_])")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MAX_LEN = 120
@@ -56,7 +59,8 @@ def _read_text(text: str) -> str | None:
 def _dateparser(text: str) -> str | None:
     import dateparser
 
-    for languages in (["en"], None):
+    tries = (["en"], list(OTHER_LANGUAGES)) if any(ch.isalpha() for ch in text) else (["en"],)
+    for languages in tries:
         try:
             found = dateparser.parse(text, languages=languages, settings=_SETTINGS)
         except Exception as e:  # noqa: BLE001 - a third-party parser on arbitrary text: any failure means "unreadable"
