@@ -82,34 +82,36 @@ def test_cli_extract_seed_follows_the_contract(shared_dir, tmp_path):
 
 def test_cli_extract_examples_follow_the_contract(tmp_path):
     from dyadline.ingest import read
+    from dyadline.records import Article
 
-    docs = [a.to_dict() for a in read([EXAMPLES])]
+    docs = [a.to_dict() for a in read([EXAMPLES]) if isinstance(a, Article)]
     result, recs = _extract(tmp_path, [json.dumps(d) for d in docs])
     assert result.exit_code == 0 and [r["id"] for r in recs] == [d["id"] for d in docs]
     for rec, doc in zip(recs, docs, strict=True):
         validate_record(rec, doc["text"])
 
 
-def test_cli_extract_bad_fields_give_empty_record_and_exit_0(tmp_path):
+def test_cli_extract_bad_fields_give_empty_record_and_exit_1(tmp_path):
     lines = [json.dumps({"id": "a", "text": "Chile protested.", "published": None}),
              json.dumps({"id": "b", "text": None}),
              json.dumps({"id": 3, "text": "Peru replied.", "published": "next week"}),
              "",
              json.dumps({"id": "d", "text": "Bolivia agreed.", "published": "2025-02-03T12:00:00Z"})]
     result, recs = _extract(tmp_path, lines)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert [r["id"] for r in recs] == ["a", "b", "3", "d"]
     assert recs[1] == {"id": "b", "events": [], "quotes": [], "times": [], "places": [], "actors": []}
-    assert "in.jsonl:2:" in result.stderr and "in.jsonl:3:" in result.stderr
+    assert "error: " + str(tmp_path / "in.jsonl") + ":2:" in result.stderr
+    assert "warning: " + str(tmp_path / "in.jsonl") + ":3: cannot read the publication date 'next week'" in result.stderr
 
 
-def test_cli_extract_line_without_id_exits_1_and_keeps_the_rest(tmp_path):
+def test_cli_extract_line_without_id_still_gets_its_record(tmp_path):
     lines = [json.dumps({"id": "a", "text": "Chile protested."}), '{"id": "b", "text": "cut', json.dumps({"text": "x"}),
-             json.dumps({"id": "c", "text": "Peru replied."})]
+             '{"broken', json.dumps({"id": "c", "text": "Peru replied."})]
     result, recs = _extract(tmp_path, lines)
     assert result.exit_code == 1
-    assert [r["id"] for r in recs] == ["a", "c"]
-    assert "in.jsonl:2: not valid JSON" in result.stderr and "in.jsonl:3: a document needs an 'id'" in result.stderr
+    assert [r["id"] for r in recs] == ["a", "b", "in-3", "in-4", "c"]
+    assert "in.jsonl:2: not valid JSON" in result.stderr and "in.jsonl:3: no usable 'id'" in result.stderr
 
 
 def test_cli_extract_empty_input_gives_empty_output(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dyadline.errors import InputError
+from dyadline.errors import InputError, InputWarning
 from dyadline.ingest import READERS, read
 from dyadline.ingest.html import drop_title
 from dyadline.ingest.jsonl import iter_lines
@@ -45,6 +45,10 @@ def _split(items) -> tuple[list[Article], list[InputError]]:
     return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputError)]
 
 
+def _warnings(items) -> list[InputWarning]:
+    return [i for i in items if isinstance(i, InputWarning)]
+
+
 def test_ingest_txt_header_gives_title_date_and_body(tmp_path):
     path = _write(tmp_path, "a.txt", "Title: Aid arrives\nPublished: 2025-08-21\nURL: https://x.org/a\n\nGermany sent aid.\n")
     [art], errors = _split(read([path]))
@@ -57,10 +61,13 @@ def test_ingest_txt_without_header_is_all_body():
     assert split_header("Germany sent aid.\nTitle: no") == ({}, "Germany sent aid.\nTitle: no")
 
 
-def test_ingest_txt_bad_published_names_the_file(tmp_path):
+def test_ingest_txt_bad_published_is_a_warning_and_the_document_kept(tmp_path):
     path = _write(tmp_path, "bad.txt", "Published: last week\n\nText.")
-    _, [error] = _split(read([path]))
-    assert "bad.txt" in str(error) and "last week" in str(error)
+    items = list(read([path]))
+    [art], errors = _split(items)
+    [warning] = _warnings(items)
+    assert not errors and art.published is None and art.text == "Text."
+    assert "bad.txt" in str(warning) and "last week" in str(warning)
 
 
 def test_ingest_html_main_text_and_metadata(tmp_path):
@@ -85,9 +92,11 @@ def test_ingest_jsonl_bad_lines_reported_good_lines_kept(tmp_path):
              json.dumps({"id": "b", "text": ""}), json.dumps({"id": "c", "text": "Peru replied.", "published": "soon"}),
              json.dumps(["not", "an", "object"]), "", json.dumps({"text": "No id here."})]
     path = _write(tmp_path, "docs.jsonl", "\n".join(lines) + "\n")
-    arts, errors = _split(read([path]))
-    assert [a.id for a in arts] == ["a", "docs-7"] and arts[0].published == "2025-01-02"
-    assert [e.line for e in errors] == [2, 3, 4, 5]
+    items = list(read([path]))
+    arts, errors = _split(items)
+    assert [a.id for a in arts] == ["a", "c", "docs-7"] and arts[0].published == "2025-01-02"
+    assert [e.line for e in errors] == [2, 3, 5]
+    assert [w.line for w in _warnings(items)] == [4]
     assert all(str(e).startswith(f"{path}:{e.line}:") for e in errors)
 
 
@@ -95,7 +104,7 @@ def test_ingest_jsonl_lines_keep_the_id_of_a_bad_document(tmp_path):
     path = _write(tmp_path, "d.jsonl", '{"id": 7, "text": 3}\n{"id": "x"\n')
     first, second = iter_lines(path)
     assert (first.id, first.article, first.error.line) == ("7", None, 1)
-    assert (second.id, second.error.line) == (None, 2)
+    assert (second.id, second.error.line) == ("x", 2)  # read off the broken line
 
 
 def test_ingest_jsonl_undecodable_line_names_file_and_line(tmp_path):
@@ -131,8 +140,11 @@ def test_ingest_folder_walk_skips_hidden_and_unsupported(tmp_path):
     _write(tmp_path / ".hidden", "h.txt", "hidden")
     (tmp_path / "sub").mkdir()
     _write(tmp_path / "sub", "a.txt", "A text.")
-    arts, errors = _split(read([tmp_path]))
+    items = list(read([tmp_path]))
+    arts, errors = _split(items)
     assert [a.id for a in arts] == ["b", "a"] and not errors
+    assert sorted(str(w).split(": ")[1] for w in _warnings(items)) == ["skipped, a hidden folder",
+                                                                      "skipped, unsupported file type '.md' (supported"]
 
 
 def test_ingest_published_default_only_fills_missing_dates(tmp_path):

