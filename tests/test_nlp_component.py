@@ -73,6 +73,8 @@ def test_nlp_component_declares_what_it_requires(fresh_nlp):
     meta = meta or spacy.language.Language.get_factory_meta("dyadline")
     assert set(REQUIRES) == set(meta.requires) and "token.dep" in meta.requires
     assert {"doc._.dyadline", "doc.spans"} <= set(meta.assigns)
+    if "dyadline" in fresh_nlp.pipe_names:
+        assert fresh_nlp.analyze_pipes(pretty=False)["problems"]["dyadline"] == []
 
 
 def test_nlp_component_on_a_pipeline_without_parser_fails_clearly():

@@ -18,8 +18,10 @@ from dyadline.records import Actor, Article, Record
 
 SPAN_GROUPS = {"actors": "dyadline_actors", "evidence": "dyadline_evidence", "quotes": "dyadline_quotes",
                "times": "dyadline_times", "places": "dyadline_places"}
-# What earlier components must set, as spaCy names it (``requires``), and how to see it on a Doc.
-REQUIRES = ("doc.ents", "doc.sents", "token.dep", "token.lemma", "token.pos", "token.tag")
+# What earlier components must set, as spaCy names it (``requires``; token.pos is left out because
+# spaCy's English pipelines set it in the attribute ruler, which declares nothing), and how to see
+# each on a Doc (checked at run time, token.pos included).
+REQUIRES = ("doc.ents", "doc.sents", "token.dep", "token.lemma", "token.tag")
 _ANNOTATIONS = {"token.dep": "DEP", "token.lemma": "LEMMA", "token.pos": "POS", "token.tag": "TAG",
                 "doc.ents": "ENT_IOB"}
 
