@@ -108,3 +108,15 @@ def test_nlp_component_found_through_the_entry_point():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["['dyadline']", "doc"]
+
+
+def test_nlp_component_extractors_read_only_what_they_are_given(user_file, tmp_path, monkeypatch):
+    from dyadline.nlp.factories import make_extractors
+
+    monkeypatch.setenv("DYADLINE_ACTOR_FILES", str(user_file))  # ignored without a settings file
+    assert make_extractors().actors.resolve("the FLF").country != "BOL"
+    toml = tmp_path / "dyadline.toml"
+    toml.write_text(f'[dyadline]\nactor_files = ["{user_file}"]\n', encoding="utf-8")
+    monkeypatch.delenv("DYADLINE_ACTOR_FILES")
+    assert make_extractors(config=str(toml)).actors.resolve("the FLF").country == "BOL"
+    assert make_extractors(actor_files=[str(user_file)]) is make_extractors(actor_files=[str(user_file)])

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyadline.extract.collect import Extractors
-from dyadline.nlp import coding_pipeline
+from dyadline.nlp import coding_pipeline, extractor_options
 from dyadline.records import Actor, Article, Record
 from dyadline.settings import Settings
 
@@ -35,10 +35,13 @@ class Pipeline:
     def nlp(self) -> Language:
         return coding_pipeline(self.settings)
 
-    @property
+    @functools.cached_property
     def extractors(self) -> Extractors:
-        """The component's loaded resources (knowledge base, gazetteer, lexicon)."""
-        return self.nlp.get_pipe("dyadline").extractors
+        """The component's loaded resources (knowledge base, gazetteer, lexicon), without loading spaCy:
+        ``dyadline.extractors.v1`` loads them once per process, for the component and for this."""
+        from dyadline.nlp.factories import make_extractors
+
+        return make_extractors(**extractor_options(self.settings))
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)

@@ -43,8 +43,11 @@ class ActorRow:
     sector: str | None = None
 
     def same_mention(self, other: ActorRow) -> bool:
-        """Whether both rows are the same mention (a reciprocal event's actor is source and target)."""
-        return (self.start is not None and (self.start, self.end, self.country) == (other.start, other.end, other.country))
+        """Whether both rows are the same mention resolved the same way (a reciprocal event's actor is
+        source and target); one mention resolved to several countries ("they": ARM, AZE) is several actors."""
+        if self.start is None or other.start is None:
+            return (self.text, self.name, self.country) == (other.text, other.name, other.country)
+        return (self.start, self.end, self.country) == (other.start, other.end, other.country)
 
     @classmethod
     def from_row(cls, row: dict) -> ActorRow:

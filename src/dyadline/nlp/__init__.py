@@ -63,10 +63,14 @@ def coding_pipeline(settings) -> Language:
     """A fresh pipeline ``settings.model`` with the ``dyadline`` component last, built from ``settings``
     (its actor, place and lexicon files)."""
     nlp = _load(settings.model)
-    nlp.add_pipe("dyadline", config={"extractors": {
-        "actor_files": list(settings.actor_files), "place_files": list(settings.place_files),
-        "lexicon_files": list(settings.lexicon_files)}})
+    nlp.add_pipe("dyadline", config={"extractors": extractor_options(settings)})
     return nlp
+
+
+def extractor_options(settings) -> dict:
+    """The ``dyadline.extractors.v1`` options for ``settings`` (its actor, place and lexicon files)."""
+    return {"actor_files": list(settings.actor_files), "place_files": list(settings.place_files),
+            "lexicon_files": list(settings.lexicon_files)}
 
 
 def _load(model: str | None) -> Language:

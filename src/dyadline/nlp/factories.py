@@ -24,6 +24,8 @@ spaCy finds the ``dyadline`` factory through the ``spacy_factories`` entry point
 
 from __future__ import annotations
 
+import functools
+
 from spacy.language import Language
 from spacy.util import registry
 
@@ -39,9 +41,20 @@ DEFAULT_EXTRACTORS = {"@misc": EXTRACTORS, "actor_files": [], "place_files": [],
 @registry.misc(EXTRACTORS)
 def make_extractors(actor_files: list[str] = (), place_files: list[str] = (), lexicon_files: list[str] = (),
                     config: str | None = None) -> Extractors:
-    """The extractors, with user actor, place and lexicon files (and a dyadline.toml) as the CLI takes them."""
-    settings = Settings.load(config, actor_files=tuple(actor_files), place_files=tuple(place_files),
-                             lexicon_files=tuple(lexicon_files))
+    """The extractors, with user actor, place and lexicon files (and a settings file) as the CLI takes them.
+
+    Loaded once per process for the same arguments, so the component and ``Pipeline.extractors``
+    share one knowledge base. Nothing but the files named here is read (no ./dyadline.toml, no
+    environment), unless ``config`` names a settings file: then it is read as ``--config`` is.
+    """
+    return _extractors(tuple(actor_files), tuple(place_files), tuple(lexicon_files), config)
+
+
+@functools.lru_cache(maxsize=4)
+def _extractors(actor_files: tuple[str, ...], place_files: tuple[str, ...], lexicon_files: tuple[str, ...],
+                config: str | None) -> Extractors:
+    files = {"actor_files": actor_files, "place_files": place_files, "lexicon_files": lexicon_files}
+    settings = Settings.load(config, **files) if config else Settings(**files)
     return Extractors.from_settings(settings)
 
 
