@@ -123,3 +123,15 @@ def test_export_gdelt_country_location_uses_fips():
     row = dict(zip(CODEBOOK, out.getvalue().rstrip("\n").split("\t"), strict=True))
     assert [row[f"ActionGeo_{c}"] for c in ("Type", "FullName", "CountryCode", "ADM1Code", "FeatureID")] == [
         "1", "Iraq", "IZ", "IZ", "IZ"]
+
+
+def test_export_gdelt_us_city_and_state():
+    from dyadline.export.gdelt import geo_columns
+
+    def geo(name, gid, lat, lon):
+        event = {"location_name": name, "location_country": "USA", "geonameid": gid, "lat": lat, "lon": lon}
+        cols = geo_columns("Action", event)
+        return [cols[f"ActionGeo_{c}"] for c in ("Type", "FullName", "CountryCode", "ADM1Code", "FeatureID")]
+
+    assert geo("Austin", 4671654, 30.27, -97.74) == [3, "Austin, Texas, United States", "US", "USTX", 4671654]
+    assert geo("Texas", 4736286, 31.0, -100.0) == [2, "Texas, United States", "US", "USTX", 4736286]

@@ -98,30 +98,35 @@ def _geonames():
     return country_ids, gc.get_cities(), gc.get_us_states()
 
 
+def _place(event: dict) -> tuple[int, str, str, object]:
+    """GDELT's (Type, FullName, ADM1Code, FeatureID) of the event's location."""
+    iso3, gid, name = event.get("location_country"), event.get("geonameid"), event.get("location_name") or ""
+    country = codes.country(iso3)
+    fips, country_name = (country.fips or "", country.name) if country else ("", None)
+    country_ids, cities, states = _geonames()
+    if gid in country_ids or (country_name and name == country_name):
+        return codes.GEO_COUNTRY, country_name or name, fips, fips
+    city = cities.get(str(gid)) if gid is not None else None
+    us = iso3 == "USA"
+    if city is None:  # a region, a sea, an admin area (a US state by its code)
+        full = f"{name}, {country_name}" if country_name and name and name != country_name else name
+        state = next((code for code, s in states.items() if us and s.get("geonameid") == gid), "")
+        return (codes.GEO_US_STATE if us else codes.GEO_WORLD_STATE), full, fips + state, gid
+    admin = city.get("admin1code") or ""
+    state = states[admin]["name"] if us and admin in states else None
+    full = ", ".join(p for p in (name, state, country_name) if p)
+    return (codes.GEO_US_CITY if us else codes.GEO_WORLD_CITY), full, fips + admin, gid
+
+
 def geo_columns(prefix: str, event: dict) -> dict:
     """The eight {prefix}Geo_* columns for the event's location (Type 0 and empty without one)."""
     cols = dict.fromkeys((f"{prefix}Geo_{c}" for c in _GEO), "")
     cols[f"{prefix}Geo_Type"] = codes.GEO_NONE
     if event.get("lat") is None:
         return cols
-    iso3, gid, name = event.get("location_country"), event.get("geonameid"), event.get("location_name") or ""
-    country = codes.country(iso3)
-    fips = (country.fips if country else None) or ""
-    country_ids, cities, states = _geonames()
-    city = cities.get(str(gid)) if gid is not None else None
-    us = iso3 == "USA"
-    if gid in country_ids or (country and name == country.name):
-        kind, full, adm1, feature = codes.GEO_COUNTRY, country.name if country else name, fips, fips
-    elif city is not None:
-        admin = city.get("admin1code") or ""
-        parts = [name, states[admin]["name"] if us and admin in states else None, country.name if country else None]
-        kind = codes.GEO_US_CITY if us else codes.GEO_WORLD_CITY
-        full, adm1, feature = ", ".join(p for p in parts if p), fips + admin, gid
-    else:
-        kind = codes.GEO_US_STATE if us else codes.GEO_WORLD_STATE
-        full = f"{name}, {country.name}" if country and name and name != country.name else name
-        adm1, feature = fips, gid
-    cols.update({f"{prefix}Geo_Type": kind, f"{prefix}Geo_FullName": full, f"{prefix}Geo_CountryCode": fips,
+    kind, full, adm1, feature = _place(event)
+    cols.update({f"{prefix}Geo_Type": kind, f"{prefix}Geo_FullName": full,
+                 f"{prefix}Geo_CountryCode": codes.fips(event.get("location_country")) or "",
                  f"{prefix}Geo_ADM1Code": adm1, f"{prefix}Geo_Lat": event["lat"], f"{prefix}Geo_Long": event.get("lon"),
                  f"{prefix}Geo_FeatureID": feature})
     return cols
