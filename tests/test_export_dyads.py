@@ -84,3 +84,15 @@ def test_export_dyads_one_sided_event_keeps_a_row():
     ev = Event("PROTEST", Evidence(text, (0, len(text))), cameo="141", source=(crowd,))
     rows = _gdelt([(Article("p", text, "2025-01-01"), Record("p", (ev,)))])
     assert len(rows) == 1 and rows[0]["Actor1Code"] == "FRACVL" and rows[0]["Actor2Code"] == ""
+
+
+def test_export_dyads_flat_rows_are_refused_by_the_standard_formats():
+    import pytest
+
+    from dyadline.errors import ContractError
+    from dyadline.store import flat_event_rows
+
+    rows = flat_event_rows(*_pairs()[0])
+    for exporter in (export.export_plover, export.export_gdelt, export.export_cameo):
+        with pytest.raises(ContractError, match="need each event's actors"):
+            exporter(rows, io.StringIO())
