@@ -62,13 +62,27 @@ def test_cli_quotes_lists_speakers(db):
     assert _run("quotes", "--db", db, "--speaker", "nobody").strip() == "(no rows)"
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl", "plover", "gdelt"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "plover", "gdelt", "cameo"])
 def test_cli_export_writes_every_event(db, tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(cli, ["export", "--db", db, "--format", fmt, "--output", str(out)],
                                 catch_exceptions=False)
-    assert result.exit_code == 0 and "2 events written" in result.stderr
+    unit = "rows (source-target pairs)" if fmt in ("gdelt", "cameo") else "events"
+    assert result.exit_code == 0 and f"2 {unit} written" in result.stderr
     assert "UKR" in out.read_text()
+
+
+def test_cli_export_gdelt_header_option(db, tmp_path):
+    from dyadline.export import GDELT_FIELDS
+
+    out = tmp_path / "events.gdelt.tsv"
+    _run("export", "--db", db, "--format", "gdelt", "--output", str(out))
+    first = out.read_text().splitlines()[0].split("\t")
+    assert len(first) == 61 and first[0].isdigit()
+    _run("export", "--db", db, "--format", "gdelt", "--output", str(out), "--header")
+    assert tuple(out.read_text().splitlines()[0].split("\t")) == GDELT_FIELDS
+    lines = _run("export", "--db", db, "--format", "plover", "--output", "-").splitlines()
+    assert [json.loads(x)["event"] for x in lines] == [["ASSAULT"], ["AID"]]
 
 
 def test_cli_store_verbs_name_a_missing_store(tmp_path):

@@ -1,4 +1,4 @@
-"""Exporters: every format round-trips, from store rows and from (Article, Record) pairs."""
+"""The flat exporters (csv, jsonl, parquet) round-trip, from store rows, a Store and (Article, Record) pairs."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def rows():
 
 
 def test_export_registry_names_every_format():
+    assert set(export.HEADERS) <= set(export.EXPORTERS) and export.DYADIC <= set(export.EXPORTERS)
     assert set(export.EXPORTERS) == {"csv", "jsonl", "plover", "cameo", "gdelt", "parquet"}
     assert set(export.SUFFIXES) == set(export.EXPORTERS)
 
@@ -65,49 +66,6 @@ def test_export_accepts_record_pairs(rows):
         export.export_csv([("not", "a pair")], io.StringIO())
 
 
-def test_export_plover_json(rows, tmp_path):
-    path = tmp_path / "events.json"
-    assert export.export_plover(rows, path) == 2
-    events = json.loads(path.read_text(encoding="utf-8"))
-    first = events[0]
-    assert (first["event_type"], first["mode"], first["date"]) == ("ACCUSE", "disapprove", "2025-03-03")
-    assert first["source"]["country"] == ["RUS", "CHN"] and first["target"]["country"] == ["USA"]
-    assert first["source"]["sector"] == ["GOV"]
-    assert first["story_id"] == rows[0]["document_id"] and first["text"] == rows[0]["evidence"]
-    assert first["location"]["geonameid"] == 524901 and events[1]["location"] is None
-    assert export.export_plover([], io.StringIO()) == 0
-
-
-def test_export_plover_empty_is_valid_json():
-    out = io.StringIO()
-    export.export_plover([], out)
-    assert json.loads(out.getvalue()) == []
-
-
-def test_export_gdelt_tsv(rows):
-    out = io.StringIO()
-    assert export.export_gdelt(rows, out) == 2
-    lines = out.getvalue().splitlines()
-    header, first = lines[0].split("\t"), dict(zip(lines[0].split("\t"), lines[1].split("\t"), strict=True))
-    assert tuple(header) == export.GDELT_FIELDS
-    assert (first["SQLDATE"], first["Actor1Code"], first["Actor2CountryCode"]) == ("20250303", "RUSGOV", "USA")
-    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("112", "112", "11")
-    assert first["ActionGeo_FullName"] == "Moscow" and first["SOURCEURL"] == "https://example.org/n1"
-    assert first["GLOBALEVENTID"].isdigit()
-    no_header = io.StringIO()
-    export.export_gdelt(rows, no_header, header=False)
-    assert no_header.getvalue().splitlines() == lines[1:]
-
-
-def test_export_cameo_tsv(rows):
-    out = io.StringIO()
-    assert export.export_cameo(rows, out) == 2
-    records = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t"))
-    assert (records[0]["date"], records[0]["source"], records[0]["target"], records[0]["cameo"]) == (
-        "20250303", "RUSGOV", "USAGOV", "112")
-    assert "\t" not in records[0]["evidence"] and records[0]["plover"] == "ACCUSE"
-
-
 def test_export_parquet_round_trip(rows, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     path = tmp_path / "events.parquet"
@@ -135,3 +93,12 @@ def test_export_flat_rows_need_no_store():
     rows = flat_event_rows(*coded(1))
     assert rows[0]["source"] == "RUS GOV Russia; CHN GOV China"
     assert rows[0]["target_country"] == "USA"
+
+
+def test_export_flat_formats_take_a_store():
+    with Store(":memory:") as s:
+        s.add_many([coded(1)])
+        from_store, from_rows = io.StringIO(), io.StringIO()
+        assert export.export_jsonl(s, from_store) == 1
+        export.export_jsonl(s.events(), from_rows)
+    assert from_store.getvalue() == from_rows.getvalue()

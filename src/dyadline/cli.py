@@ -33,7 +33,7 @@ EXIT_BAD_INPUT = 1
 EXIT_FAILED = 3
 FLUSH_SECONDS = 2.0  # ingest writes a batch at least this often, so the first documents are stored within seconds
 STDIN_FORMATS = ("jsonl", "txt", "html", "rss", "atom")
-EXPORT_FORMATS = ("csv", "jsonl", "plover", "gdelt", "cameo", "parquet")
+EXPORT_FORMATS = ("plover", "gdelt", "cameo", "csv", "jsonl", "parquet")
 EVENT_COLUMNS = ("date_start", "type", "source", "target", "modality", "evidence")
 QUOTE_COLUMNS = ("published", "speaker_name", "speaker_text", "cue", "text")
 
@@ -496,23 +496,28 @@ def quotes(ctx, db, speaker, since, fmt):
     _write_rows(_open_store(ctx, db).quotes(speaker=speaker, since=since), fmt, QUOTE_COLUMNS)
 
 
-@cli.command(short_help="Export stored events (csv, jsonl, plover, ...).")
+@cli.command(short_help="Export stored events (plover, gdelt, cameo, csv, jsonl, parquet).")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="csv, jsonl, plover (PLOVER JSON), gdelt (GDELT-like TSV), cameo (CAMEO TSV) or parquet.")
+              help="plover (PLOVER JSON Lines), gdelt (GDELT 2.0 event table, 61 columns), cameo (CAMEO TSV), "
+                   "csv, jsonl (flat event rows) or parquet.")
 @click.option("--output", type=click.Path(dir_okay=False), required=True, help="File to write ('-' for stdout).")
+@click.option("--header/--no-header", default=None,
+              help="Write a header line with the column names (gdelt: off by default, as GDELT's files; cameo: on).")
 @click.pass_context
 @user_errors
-def export(ctx, db, fmt, output):
-    """Export every stored event to a file."""
-    from dyadline.export import EXPORTERS
+def export(ctx, db, fmt, output, header):
+    """Export every stored event to a file (docs/formats.md describes the formats)."""
+    from dyadline.export import DYADIC, EXPORTERS, HEADERS
 
-    rows = _open_store(ctx, db).events(limit=None)
+    options = {"header": header} if fmt in HEADERS and header is not None else {}
+    dest = output
     if output == "-":
-        EXPORTERS[fmt](rows, sys.stdout.buffer if fmt == "parquet" else sys.stdout)
-    else:
-        n = EXPORTERS[fmt](rows, output)
-        click.echo(f"{n} events written to {output}", err=True)
+        dest = sys.stdout.buffer if fmt == "parquet" else sys.stdout
+    with _open_store(ctx, db) as store:
+        n = EXPORTERS[fmt](store, dest, **options)
+    if output != "-":
+        click.echo(f"{n} {'rows (source-target pairs)' if fmt in DYADIC else 'events'} written to {output}", err=True)
 
 
 def _write_rows(rows: list[dict], fmt: str, columns: tuple[str, ...]) -> None:

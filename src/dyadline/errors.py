@@ -97,6 +97,9 @@ class Errors:
     E401 = "The Dask extra is not installed: pip install 'dyadline[dask]'"
     E403 = "Parquet export needs pyarrow, which is not installed: pip install 'dyadline[parquet]'"
     E402 = "The serve extra is not installed: pip install 'dyadline[serve]'"
+    E601 = ("The plover, gdelt and cameo exports need each event's actors: pass a Store, (Article, Record) "
+            "pairs or ExportEvent objects, not {got}")
+    E602 = "The dyadline component needs these annotations from earlier components, which {model} does not set: {missing}"
 
 
 class Warnings:

@@ -12,16 +12,19 @@ import functools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from dyadline.extract.collect import Extractors, records_from_doc
-from dyadline.nlp import load_pipeline
+from dyadline.extract.collect import Extractors
+from dyadline.nlp import coding_pipeline, extractor_options
 from dyadline.records import Actor, Article, Record
 from dyadline.settings import Settings
 
 
 class Pipeline:
-    """Everything needed to code articles: the spaCy pipeline plus dyadline's extractors.
+    """Everything needed to code articles: the spaCy pipeline ending in the ``dyadline`` component.
 
+    The component is the same one a spaCy user adds with ``nlp.add_pipe("dyadline")``; the
+    Pipeline only hands it each Article (``doc._.dyadline_article``) and reads ``doc._.dyadline``.
     Loading is lazy and happens once; a Pipeline is cheap to keep and reuse.
     """
 
@@ -30,23 +33,46 @@ class Pipeline:
 
     @functools.cached_property
     def nlp(self) -> Language:
-        nlp = load_pipeline(self.settings.model)
+        nlp = coding_pipeline(self.settings)
         nlp.max_length = max(nlp.max_length, self.settings.max_chars)  # readers refuse longer texts (E113)
         return nlp
 
     @functools.cached_property
     def extractors(self) -> Extractors:
-        return Extractors.from_settings(self.settings)
+        """The component's loaded resources (knowledge base, gazetteer, lexicon), without loading spaCy:
+        ``dyadline.extractors.v1`` loads them once per process, for the component and for this."""
+        from dyadline.nlp.factories import make_extractors
+
+        return make_extractors(**extractor_options(self.settings))
+
+    def _doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        doc._.dyadline_article = article
+        return doc
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None,
              n_process: int | None = None) -> Iterator[tuple[Article, Record]]:
-        """Yield (article, record) pairs in input order; spaCy runs once per article, batched."""
-        ex = self.extractors
-        texts = ((a.text, a) for a in articles)
-        docs = self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.settings.batch_size,
-                             n_process=n_process or self.settings.n_process)
-        for doc, article in docs:
-            yield article, records_from_doc(doc, article, ex)
+        """Yield (article, record) pairs in input order; spaCy runs once per article, batched.
+
+        With ``n_process`` > 1 the parsing runs in worker processes and the ``dyadline`` component
+        in this one (a Record is a Python object, which spaCy cannot ship back from a worker).
+        """
+        batch_size, n_process = batch_size or self.settings.batch_size, n_process or self.settings.n_process
+        if n_process > 1:
+            yield from self._pipe_parsed_elsewhere(articles, batch_size, n_process)
+            return
+        docs = ((self._doc(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            yield article, doc._.dyadline
+
+    def _pipe_parsed_elsewhere(self, articles: Iterable[Article], batch_size: int,
+                               n_process: int) -> Iterator[tuple[Article, Record]]:
+        component = self.nlp.get_pipe("dyadline")
+        with self.nlp.select_pipes(disable=["dyadline"]):
+            texts = ((a.text, a) for a in articles)
+            for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+                doc._.dyadline_article = article
+                yield article, component(doc)._.dyadline
 
     def extract(self, text: str, *, published: str | dt.date | None = None, title: str | None = None,
                 id: str = "doc") -> Record:

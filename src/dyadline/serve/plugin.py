@@ -19,6 +19,8 @@ from datasette.utils.asgi import Response
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
+from dyadline.serve.facets import filters_from_request, register_facet_classes  # noqa: F401  (hooks: per-actor facets)
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EVIDENCE_COLUMNS = {("events", "evidence_text"), ("event_rows", "evidence")}
 _EVENTS_SQL = """select id, type, source, target, modality, date_start, evidence_start, evidence_end
