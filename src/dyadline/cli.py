@@ -464,20 +464,10 @@ def explain(ctx, sentence, published):
 
 
 def _explain_lines(n: int, e) -> str:
-    def who(actors) -> str:
-        return " + ".join(f"{a.text} ({a.country or '?'}/{a.sector or '?'})" for a in actors) or "-"
+    from dyadline.explain import explain_lines
 
-    lines = [f"{n}. {e.type}" + (f" / {e.mode}" if e.mode else "") + (f"  CAMEO {e.cameo}" if e.cameo else "")
-             + f"  {e.modality}  confidence {e.confidence:.2f}",
-             f"   evidence: {e.evidence.text!r}", f"   source: {who(e.source)}", f"   target: {who(e.target)}"]
-    if e.date:
-        lines.append(f"   date: {e.date.text or 'publication date'} -> {e.date.start}..{e.date.end}")
-    if e.explanation is None:
-        lines.append("   (no explanation recorded)")
-        return "\n".join(lines)
-    lines += [f"   rule: {e.explanation.rule}", f"   trigger: {e.explanation.trigger!r}"]
-    lines += [f"   {role}: {how}" for role, how in e.explanation.arguments]
-    return "\n".join(lines)
+    first, *rest = explain_lines(e)
+    return "\n".join([f"{n}. {first}", *(f"   {line}" for line in rest)])
 
 
 def main():  # pragma: no cover
