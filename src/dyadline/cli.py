@@ -23,7 +23,7 @@ from dyadline.records import PLOVER_TYPES, Article, Record
 from dyadline.settings import Settings
 
 EXPORT_FORMATS = ("csv", "jsonl", "plover", "gdelt", "cameo", "parquet")
-EVENT_COLUMNS = ("date_start", "type", "source", "target", "modality", "evidence")
+EVENT_COLUMNS = ("id", "date_start", "type", "source", "target", "modality", "evidence", "document_id")
 QUOTE_COLUMNS = ("published", "speaker_name", "speaker_text", "cue", "text")
 
 
@@ -65,6 +65,12 @@ def published_option(func):
     """The shared ``--published DATE`` option."""
     return click.option("--published", type=DATE, default=None,
                         help="Publication date for documents that carry none (anchors 'last month', 'on Tuesday').")(func)
+
+
+def reviewed_option(func):
+    """The shared ``--reviewed`` flag."""
+    return click.option("--reviewed", is_flag=True, default=False,
+                        help="Only events an analyst marked right or corrected (corrections applied).")(func)
 
 
 def format_option(choices: tuple[str, ...]):
@@ -332,12 +338,13 @@ def resolve(ctx, input_, output):
 @click.option("--since", type=DATE, help="Events on or after this date.")
 @click.option("--until", type=DATE, help="Events on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
+@reviewed_option
 @format_option(("table", "csv", "jsonl"))
 @user_errors
-def events(db, actor, type_, since, until, limit, fmt):
-    """List stored events, filtered by actor, type and date."""
+def events(db, actor, type_, since, until, limit, reviewed, fmt):
+    """List stored events, filtered by actor, type and date; each row names its event id and document."""
     rows = _open_store(db).events(actor=actor, type=type_.upper() if type_ else None, since=since,
-                                  until=until, limit=limit)
+                                  until=until, limit=limit, reviewed=reviewed)
     _write_rows(rows, fmt, EVENT_COLUMNS)
 
 
@@ -357,12 +364,13 @@ def quotes(db, speaker, since, fmt):
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="csv, jsonl, plover (PLOVER JSON), gdelt (GDELT-like TSV), cameo (CAMEO TSV) or parquet.")
 @click.option("--output", type=click.Path(dir_okay=False), required=True, help="File to write ('-' for stdout).")
+@reviewed_option
 @user_errors
-def export(db, fmt, output):
-    """Export every stored event to a file."""
+def export(db, fmt, output, reviewed):
+    """Export every stored event to a file (with --reviewed, only reviewed-right ones, corrected)."""
     from dyadline.export import EXPORTERS
 
-    rows = _open_store(db).events(limit=None)
+    rows = _open_store(db).events(limit=None, reviewed=reviewed)
     if output == "-":
         EXPORTERS[fmt](rows, sys.stdout.buffer if fmt == "parquet" else sys.stdout)
     else:
@@ -406,9 +414,18 @@ def _cell(value, width: int) -> str:
 @cli.command(short_help="Browse the store with Datasette on 127.0.0.1.")
 @db_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--write", is_flag=True, default=False,
+              help="Let analysts store reviews of events from the browser (default: read-only).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True,
+              help="Host header to accept (repeatable)  [default: localhost, 127.0.0.1, or the allowed_hosts setting]")
 @user_errors
-def serve(db, port):
-    """Browse the store with Datasette on http://127.0.0.1:PORT (local only)."""
+def serve(db, port, write, allowed_hosts):
+    """Browse the store with Datasette on http://127.0.0.1:PORT (local only).
+
+    Requests whose Host header is not an allowed host are refused (DNS rebinding). The
+    store is read-only unless --write is given; reviews then go through Datasette's
+    permission and CSRF checks.
+    """
     path = _db_path(db)
     if not Path(path).exists():
         raise click.ClickException(f"{path}: no such store; create it with `dyadline ingest PATH --db {path}`")
@@ -416,8 +433,10 @@ def serve(db, port):
         from dyadline.serve import run
     except ImportError:
         raise click.ClickException(Errors.E402) from None
-    click.echo(f"Serving {path} on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)
-    run(path, port)
+    hosts = allowed_hosts or Settings.load().allowed_hosts
+    mode = "reviews enabled" if write else "read-only"
+    click.echo(f"Serving {path} on http://127.0.0.1:{port}/ ({mode}; Ctrl+C to stop)", err=True)
+    run(path, port, write=write, allowed_hosts=tuple(hosts))
 
 
 @cli.group()
