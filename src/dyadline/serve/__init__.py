@@ -52,19 +52,34 @@ def _datasette_module():
         raise ConfigError(Errors.E402) from e
 
 
-# The plugins dyadline's pages rely on, registered by name when Datasette has not loaded them
-# from their entry points (it does not under pytest).
-PLUGINS = (("dyadline", "dyadline.serve.plugin"), ("datasette-leaflet", "datasette_leaflet"),
-           ("datasette-cluster-map", "datasette_cluster_map"))
+# The plugins dyadline's pages rely on: (entry point name, module). Datasette does not load
+# entry points under pytest, so they are loaded here by name (with their distribution, which
+# names their static files' URLs).
+PLUGINS = (("leaflet", "datasette_leaflet"), ("cluster_map", "datasette_cluster_map"))
+
+
+def _quiet_rich() -> None:
+    """Stop Datasette 0.65.5 printing errors with rich.
+
+    For a path no route matches, Datasette calls ``rich``'s ``print_exception`` outside an
+    ``except`` block; rich (any version) raises there, so the 404 becomes a 500. rich is
+    installed for spaCy's CLI, so Datasette's handler is told it is absent.
+    """
+    handler = importlib.import_module("datasette.handle_exception")
+    handler.rich = None
 
 
 def _register_plugins() -> None:
     from datasette.plugins import pm
 
-    for name, module_name in PLUGINS:
-        module = importlib.import_module(module_name)
-        if not pm.is_registered(module) and pm.get_plugin(name) is None:
-            pm.register(module, name=name)
+    from dyadline.serve import plugin
+
+    _quiet_rich()
+    for entry_point, module_name in PLUGINS:
+        if not pm.is_registered(importlib.import_module(module_name)):
+            pm.load_setuptools_entrypoints("datasette", name=entry_point)
+    if not pm.is_registered(plugin) and pm.get_plugin("dyadline") is None:
+        pm.register(plugin, name="dyadline")
 
 
 def make_datasette(db_path: str | Path, *, write: bool = False, allowed_hosts: tuple[str, ...] | None = None,

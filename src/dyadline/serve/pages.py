@@ -26,6 +26,7 @@ from dyadline.store.reviews import Review, add_review
 from dyadline.store.schema import VERDICTS
 
 PERMISSION = "dyadline-review"
+CSRF_COOKIE = "ds_csrftoken"
 CONTEXT_CHARS = 400
 
 
@@ -173,6 +174,20 @@ async def dyad_page(datasette, request):
         "swap_url": page_path(datasette, database, "dyad", b, a)})
 
 
+def _csrf_checked(request) -> bool:
+    """Whether Datasette's CSRF middleware checked this POST.
+
+    asgi-csrf lets a POST without cookies through unchecked (a forged cross-site form from a
+    browser that never visited the server would be one); a review must carry the token cookie,
+    which the middleware has then matched against the form's token. An Origin header, when
+    sent, must be this server.
+    """
+    origin = request.headers.get("origin")
+    if origin and origin.split("://", 1)[-1].rstrip("/") != request.headers.get("host", ""):
+        return False
+    return bool(request.cookies.get(CSRF_COOKIE))
+
+
 def _reviewer(request, form) -> str:
     if request.actor and request.actor.get("id"):
         return str(request.actor["id"])
@@ -189,6 +204,8 @@ async def review_post(datasette, request):
         return await _error(datasette, request, f"Database not found: {request.url_vars['database']}")
     if not await can_review(datasette, request.actor):
         return await _error(datasette, request, "Reviews are off: start `dyadline serve --write` to allow them", 403)
+    if not _csrf_checked(request):
+        return await _error(datasette, request, "Missing CSRF token: send the review from the event page", 403)
     event_id = _key(request, "event_id")
     form = await request.post_vars()
     review = Review(event_id, form.get("verdict", ""), _reviewer(request, form),
