@@ -105,7 +105,7 @@ def browser():
 @pytest.fixture()
 def page(browser, server):
     """A fresh page that records dialogs and every request leaving the server."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1100, "height": 760})
     pg = context.new_page()
     pg.dialogs, pg.foreign = [], []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
@@ -114,9 +114,12 @@ def page(browser, server):
     context.close()
 
 
-def _shot(page, name: str) -> None:
+def _shot(page, name: str, at: str | None = None) -> None:
+    """Save the visible page (scrolled to ``at`` first) when DYADLINE_SCREENSHOTS is set."""
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        if at:
+            page.locator(at).first.evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 8)")
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"))
 
 
@@ -142,7 +145,7 @@ def test_serve_browser_map_shows_markers(page, server, store_path):
     assert page.locator("details.dyadline-columns:not([open]) dl.column-descriptions").count() == 1
     first = page.locator("table.rows-and-columns th").first.get_attribute("data-column")
     assert first == "evidence_text"
-    _shot(page, "events-map")
+    _shot(page, "events-map", at=".leaflet-container")
     assert page.foreign == [] and page.dialogs == []
 
 
@@ -197,7 +200,7 @@ def test_serve_browser_review_round_trips(page, server, store_path):
     page.wait_for_selector(".dyadline-flash")
     row = page.locator("tr.review-row").first
     assert "corrected" in row.inner_text() and "Ana <b>Lyst</b>" in row.inner_text()
-    _shot(page, "event")
+    _shot(page, "event", at="h2:has-text('Explanation')")
     with Store(store_path) as store:
         kept = store.events(reviewed=True)
         original = next(r for r in store.events() if r["id"] == event_id)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict",
          0: "no quad class"}
-WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 720, 240, 40, 40, 12, 36
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 720, 240, 40, 56, 12, 36
 MAX_MONTHS = 240
 
 
@@ -42,6 +42,7 @@ class Chart:
     bars: tuple[Bar, ...]
     line: str  # SVG polyline points
     points: tuple[Tick, ...]  # Goldstein markers with their labels
+    g_ticks: tuple[Tick, ...]  # the Goldstein scale, on the right
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     zero_y: float
@@ -78,10 +79,11 @@ def month_chart(rows: list[dict]) -> Chart | None:
     months = month_range(min(counts), max(counts))
     plot_w, plot_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
     top = max(sum(counts[m].values()) for m in months) or 1
-    g_max = max(1.0, *(abs(goldstein[m]) for m in months))
+    g_max = round(max(1.0, *(abs(goldstein[m]) for m in months)), 1)
     step = plot_w / len(months)
     bars, points, x_ticks = [], [], []
     zero_y = PAD_TOP + plot_h / 2
+    every = -(-len(months) // 8)  # at most 8 month labels
     for i, month in enumerate(months):
         x, base = PAD_LEFT + i * step, PAD_TOP + plot_h
         for quad in (1, 2, 3, 4, 0):
@@ -93,10 +95,13 @@ def month_chart(rows: list[dict]) -> Chart | None:
                                 f"{month}: {n} {QUADS[quad]}"))
         gy = zero_y - (plot_h / 2) * goldstein[month] / g_max
         points.append(Tick(round(x + step / 2, 1), round(gy, 1), f"{month}: Goldstein sum {goldstein[month]:+.1f}"))
-        if len(months) <= 12 or i % max(1, len(months) // 12) == 0:
+        if i % every == 0:
             x_ticks.append(Tick(round(x + step / 2, 1), HEIGHT - PAD_BOTTOM + 16, month))
-    y_ticks = tuple(Tick(PAD_LEFT - 6, round(PAD_TOP + plot_h * (1 - f), 1), str(round(top * f)))
-                    for f in (0, 0.5, 1) if f == 0 or round(top * f) != round(top * (f - 0.5)))
+    y_ticks = tuple(Tick(PAD_LEFT - 6, round(PAD_TOP + plot_h * (1 - n / top), 1), str(n))
+                    for n in sorted({0, top, *((top // 2,) if top % 2 == 0 else ())}))
+    g_ticks = (Tick(WIDTH - PAD_RIGHT + 4, PAD_TOP + 4, f"G +{g_max:g}"),
+               Tick(WIDTH - PAD_RIGHT + 4, round(zero_y + 4, 1), "G 0"),
+               Tick(WIDTH - PAD_RIGHT + 4, PAD_TOP + plot_h + 4, f"G −{g_max:g}"))
     line = " ".join(f"{p.x},{p.y}" for p in points)
-    return Chart(WIDTH, HEIGHT, tuple(bars), line, tuple(points), tuple(x_ticks), y_ticks, round(zero_y, 1),
+    return Chart(WIDTH, HEIGHT, tuple(bars), line, tuple(points), g_ticks, tuple(x_ticks), y_ticks, round(zero_y, 1),
                  len(months), sum(sum(c.values()) for c in counts.values()))

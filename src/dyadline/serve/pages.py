@@ -135,7 +135,7 @@ def _codes(value: str | None) -> list[str]:
 
 def _event_dyads(datasette, database: str, ev: dict) -> list[dict]:
     return [{"a": a, "b": b, "url": page_path(datasette, database, "dyad", a, b)}
-            for a in _codes(ev.get("source_country")) for b in _codes(ev.get("target_country"))]
+            for a in _codes(ev.get("source_country")) for b in _codes(ev.get("target_country")) if a != b]
 
 
 async def actor_page(datasette, request):

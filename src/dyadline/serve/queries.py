@@ -133,8 +133,8 @@ async def actor_events(db, key: str, role: str, *, limit: int = 1000) -> list[di
 async def actor_names(db, key: str) -> list[dict]:
     """How the actor is named in the store: canonical names, countries, sectors, with counts."""
     cond, params = actor_match(key, "a")
-    sql = (f"select name, country, sector, count(*) as mentions from actors a where {cond} "
-           "group by name, country, sector order by mentions desc limit 10")
+    sql = (f"select coalesce(name, text) as name, country, sector, count(*) as mentions from actors a where {cond} "
+           "group by coalesce(name, text), country, sector order by mentions desc limit 10")
     return await _rows(db, sql, params)
 
 
