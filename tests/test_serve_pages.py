@@ -130,3 +130,11 @@ def test_serve_pages_month_chart_fills_gaps():
     assert [b.quad for b in chart.bars] == [4, 1, 0]
     assert month_range("2024-11", "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"]
     assert month_chart([{"date_start": None}]) is None
+
+
+def test_serve_pages_two_actor_query_links_its_timeline(ds):
+    page = _req(ds, "GET", "/gulf/events_between?a=irn&b=ISR")
+    assert '"/-/dyadline/gulf/dyad/IRN/ISR"' in page.text
+    evil = _req(ds, "GET", "/gulf/events_between", params={"a": "</script><script>alert(1)</script>", "b": "ISR"})
+    assert evil.status_code == 200 and "<script>alert(1)" not in evil.text
+    assert "dyadline-dyad-query" not in _req(ds, "GET", "/gulf/top_dyads").text.split("</h1>")[1]

@@ -15,6 +15,7 @@ Configuration (``plugins: dyadline:`` in the metadata, set by ``serve.make_datas
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from datasette import hookimpl
@@ -163,10 +164,36 @@ def extra_css_urls(datasette):
     return [datasette.urls.path("/-/dyadline-static/dyadline.css")]
 
 
+_DYAD_LINK = """(function (href, label) {
+  var p = document.createElement("p"), a = document.createElement("a");
+  a.href = href; a.textContent = label; a.className = "dyadline-dyad-query"; p.appendChild(a);
+  var at = document.querySelector(".content h1"); if (at) { at.parentNode.insertBefore(p, at.nextSibling); }
+})(%s, %s);"""
+
+
+def _dyad_query_script(datasette, database: str, request) -> str:
+    """A link to the dyad timeline on a canned query run with :a and :b (``events_between``)."""
+    name = request.path.rstrip("/").rsplit("/", 1)[-1]
+    query = ((datasette.metadata("queries", database=database) or {}).get(name) or {})
+    sql = query.get("sql", "") if isinstance(query, dict) else ""
+    a, b = (request.args.get("a") or "").strip(), (request.args.get("b") or "").strip()
+    if not (a and b and ":a" in sql and ":b" in sql):
+        return ""
+    href = page_path(datasette, database, "dyad", a.upper() if len(a) == 3 else a, b.upper() if len(b) == 3 else b)
+    return _DYAD_LINK % (_js_string(href), _js_string(f"Timeline of {a} ⇄ {b} by month"))
+
+
+def _js_string(value: str) -> str:
+    """A JSON string safe inside <script> (no '<', '>' or '&' to close the element)."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 @hookimpl
-def extra_body_script(view_name):
-    """Fold a table's column descriptions into a closed block."""
-    return _FOLD_DESCRIPTIONS if view_name == "table" else ""
+def extra_body_script(view_name, database, request, datasette):
+    """Fold a table's column descriptions away; link a two-actor canned query to its dyad timeline."""
+    if view_name not in ("table", "database") or request is None or not database:
+        return ""
+    return "\n".join((_FOLD_DESCRIPTIONS, _dyad_query_script(datasette, database, request)))
 
 
 def reorder(display_columns, display_rows, table, datasette):
