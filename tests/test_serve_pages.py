@@ -138,3 +138,23 @@ def test_serve_pages_two_actor_query_links_its_timeline(ds):
     evil = _req(ds, "GET", "/gulf/events_between", params={"a": "</script><script>alert(1)</script>", "b": "ISR"})
     assert evil.status_code == 200 and "<script>alert(1)" not in evil.text
     assert "dyadline-dyad-query" not in _req(ds, "GET", "/gulf/top_dyads").text.split("</h1>")[1]
+
+
+def test_serve_pages_write_server_migrates_an_old_store(tmp_path):
+    import sqlite3
+
+    from dyadline.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(*_pair())
+    with sqlite3.connect(path) as conn:  # back to schema version 2
+        conn.execute("drop table reviews")
+        conn.execute("drop table explanations")
+        conn.execute("delete from schema_version where version >= 3")
+    make_datasette(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select max(version) from schema_version").fetchone()[0] == 2
+    make_datasette(path, write=True)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select max(version) from schema_version").fetchone()[0] == len(MIGRATIONS)

@@ -418,8 +418,9 @@ def _cell(value, width: int) -> str:
               help="Let analysts store reviews of events from the browser (default: read-only).")
 @click.option("--allowed-host", "allowed_hosts", multiple=True,
               help="Host header to accept (repeatable)  [default: localhost, 127.0.0.1, or the allowed_hosts setting]")
+@click.pass_context
 @user_errors
-def serve(db, port, write, allowed_hosts):
+def serve(ctx, db, port, write, allowed_hosts):
     """Browse the store with Datasette on http://127.0.0.1:PORT (local only).
 
     Requests whose Host header is not an allowed host are refused (DNS rebinding). The
@@ -433,7 +434,7 @@ def serve(db, port, write, allowed_hosts):
         from dyadline.serve import run
     except ImportError:
         raise click.ClickException(Errors.E402) from None
-    hosts = allowed_hosts or Settings.load().allowed_hosts
+    hosts = allowed_hosts or Settings.load(ctx.obj.get("config")).allowed_hosts
     mode = "reviews enabled" if write else "read-only"
     click.echo(f"Serving {path} on http://127.0.0.1:{port}/ ({mode}; Ctrl+C to stop)", err=True)
     run(path, port, write=write, allowed_hosts=tuple(hosts))

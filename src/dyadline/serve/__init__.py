@@ -96,6 +96,10 @@ def make_datasette(db_path: str | Path, *, write: bool = False, allowed_hosts: t
         raise StoreError(Errors.E201.format(path=path, reason="no such file"))
     app = _datasette_module()
     _register_plugins()
+    if write:  # reviews need schema version 3; a read-only server leaves the file as it is
+        from dyadline.store import Store
+
+        Store(path).close()
     meta = load_metadata(path.stem)
     own = meta.setdefault("plugins", {}).setdefault("dyadline", {})
     own["write"] = bool(write)
