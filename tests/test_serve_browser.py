@@ -59,6 +59,11 @@ def _evil() -> tuple[Article, Record]:
                            places=(zenda,), actors=(rur, fre, speaker))
 
 
+# The style each kind of span is marked with, which its checkbox turns off.
+TOGGLES = {"event": "backgroundColor", "actor": "borderBottomStyle", "quote": "fontStyle",
+           "time": "outlineStyle", "place": "textDecorationLine"}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))
@@ -170,12 +175,13 @@ def test_serve_browser_article_marks_every_kind(page, server, store_path):
     overlapping.click()
     panel = page.inner_text("#dyadline-coding")
     assert "event: " in panel and "actor: " in panel
-    mark = page.locator(".dyadline-text .k-event").first
-    before = mark.evaluate("e => getComputedStyle(e).backgroundColor")
-    page.uncheck("#show-event")
-    after = mark.evaluate("e => getComputedStyle(e).backgroundColor")
-    assert before != after and after in ("rgba(0, 0, 0, 0)", "transparent")
-    page.check("#show-event")
+    for kind, prop in TOGGLES.items():
+        mark = page.locator(f".dyadline-text .k-{kind}").first
+        shown = mark.evaluate(f"e => getComputedStyle(e).{prop}")
+        page.uncheck(f"#show-{kind}")
+        hidden = mark.evaluate(f"e => getComputedStyle(e).{prop}")
+        page.check(f"#show-{kind}")
+        assert shown != hidden, kind
     _shot(page, "article")
     assert page.foreign == [] and page.dialogs == []
 

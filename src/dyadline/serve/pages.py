@@ -94,11 +94,10 @@ async def document_page(datasette, request):
 
 def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The evidence and up to CONTEXT_CHARS on each side, cut at paragraph breaks."""
-    lo = max(0, start - CONTEXT_CHARS)
-    lo = max(lo, text.rfind("\n\n", lo, start) + 2 if text.rfind("\n\n", lo, start) >= 0 else lo)
-    hi = min(len(text), end + CONTEXT_CHARS)
-    cut = text.find("\n\n", end, hi)
-    hi = cut if cut >= 0 else hi
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    before, after = text.rfind("\n\n", lo, start), text.find("\n\n", end, hi)
+    lo = before + 2 if before >= 0 else lo
+    hi = after if after >= 0 else hi
     return text[lo:start], text[start:end], text[end:hi]
 
 

@@ -97,25 +97,23 @@ async def other_mentions(db, event_id: str) -> list[dict]:
     return []
 
 
-def _dyad_sql(a: tuple[str, list], b: tuple[str, list], *, directed: bool) -> tuple[str, list]:
-    one = ("select s.event_id from event_actors s join event_actors t on t.event_id = s.event_id "
-           "and t.role = 'target' where s.role = 'source' and {} and {}")
-    sql = one.format(a[0].replace("{x}", "s"), b[0].replace("{x}", "t"))
-    params = a[1] + b[1]
-    if not directed:
-        sql += " union " + one.format(b[0].replace("{x}", "s"), a[0].replace("{x}", "t"))
-        params += b[1] + a[1]
-    return sql, params
-
-
-def _key_cond(key: str) -> tuple[str, list]:
-    cond, params = actor_match(key, "{x}")
-    return cond, params
+def _pair_sql(source: str, target: str) -> tuple[str, list]:
+    """Event ids with ``source`` among the sources and ``target`` among the targets (a reciprocal
+    event's mention is not paired with itself, as in the ``dyads`` view)."""
+    s_cond, s_params = actor_match(source, "s")
+    t_cond, t_params = actor_match(target, "t")
+    sql = ("select s.event_id from event_actors s join event_actors t on t.event_id = s.event_id "
+           f"and t.role = 'target' where s.role = 'source' and {s_cond} and {t_cond} "
+           "and not (s.start is t.start and s.\"end\" is t.\"end\")")
+    return sql, s_params + t_params
 
 
 async def dyad_events(db, a: str, b: str, *, directed: bool = False, limit: int = 1000) -> list[dict]:
     """Flat event rows with ``a`` as source and ``b`` as target (and the other way round unless directed)."""
-    ids, params = _dyad_sql(_key_cond(a), _key_cond(b), directed=directed)
+    ids, params = _pair_sql(a, b)
+    if not directed:
+        back, back_params = _pair_sql(b, a)
+        ids, params = f"{ids} union {back}", params + back_params
     sql = (f"select {_ROW_COLUMNS} from event_rows where id in ({ids}) "
            f"order by coalesce(date_start, published), id limit {int(limit)}")
     return await _rows(db, sql, params)
