@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from dyadline.errors import Errors, StoreError
+from dyadline.explain import explain_text
 from dyadline.records import MODALITIES, PLOVER_TYPES, Actor, Article, Event, Record, Span
 
 SCHEMA_VERSION = 3
@@ -316,8 +317,6 @@ def record_rows(article: Article, record: Record, *, ingested_at: str = "") -> d
 
 def explanation_row(event_id: str, event: Event) -> dict:
     """The ``explanations`` row of one event: its rule, trigger, argument paths and the `explain` text."""
-    from dyadline.explain import explain_text
-
     how = event.explanation
     return {"event_id": event_id, "rule": how.rule, "trigger": how.trigger,
             "arguments": json.dumps([list(a) for a in how.arguments], ensure_ascii=False),
