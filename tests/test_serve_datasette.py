@@ -14,7 +14,7 @@ pytest.importorskip("datasette")
 
 from dyadline.records import Actor, Article, Event, Evidence, Record  # noqa: E402
 from dyadline.serve import HOST, load_metadata, make_datasette, make_server  # noqa: E402
-from dyadline.serve.plugin import mark_segments  # noqa: E402
+from dyadline.serve.spans import Mark, segments  # noqa: E402
 from dyadline.store import Store  # noqa: E402
 
 TEXT = "Iran threatened Israel with retaliation. Later, Qatar urged restraint on both sides."
@@ -84,17 +84,18 @@ def test_serve_document_page_marks_evidence(get, store_path):
     doc_id = Store.doc_hash(TEXT)
     page = get(f"/-/dyadline/events/document/{doc_id}")
     assert page.status_code == 200
-    assert f'<mark id="{doc_id}-e0"' in page.text and "Qatar urged restraint" in page.text
+    assert f'<span class="anchor" id="{doc_id}-e0">' in page.text and "Qatar urged restraint" in page.text
+    assert 'class="seg k-event"' in page.text and 'title="event: THREATEN IRN GOV Iran → ISR GOV Israel (asserted)"' in page.text
     assert get("/-/dyadline/events/document/0000000000000000").status_code == 404
     assert get(f"/-/dyadline/nodb/document/{doc_id}").status_code == 404
 
 
-def test_serve_mark_segments_cover_text_and_skip_overlaps():
-    events = [{"id": "a", "evidence_start": 0, "evidence_end": 4}, {"id": "b", "evidence_start": 2, "evidence_end": 6},
-              {"id": "c", "evidence_start": 8, "evidence_end": 10}]
-    segments = mark_segments("0123456789xy", events)
-    assert "".join(s.text for s in segments) == "0123456789xy"
-    assert [s.event["id"] if s.event else None for s in segments] == ["a", None, "c", None]
+def test_serve_segments_cover_text_and_keep_overlaps():
+    marks = [Mark("event", "a", 0, 4, "A"), Mark("actor", "b", 2, 6, "B"), Mark("event", "c", 8, 10, "C")]
+    segs = segments("0123456789xy", marks)
+    assert "".join(s.text for s in segs) == "0123456789xy"
+    assert [[m.id for m in s.marks] for s in segs] == [["a"], ["a", "b"], ["b"], [], ["c"], []]
+    assert [s.kinds for s in segs][1] == ("event", "actor")
 
 
 def test_serve_metadata_named_after_the_store():

@@ -34,7 +34,7 @@ EXIT_FAILED = 3
 FLUSH_SECONDS = 2.0  # ingest writes a batch at least this often, so the first documents are stored within seconds
 STDIN_FORMATS = ("jsonl", "txt", "html", "rss", "atom")
 EXPORT_FORMATS = ("plover", "gdelt", "cameo", "csv", "jsonl", "parquet")
-EVENT_COLUMNS = ("date_start", "type", "source", "target", "modality", "evidence")
+EVENT_COLUMNS = ("id", "date_start", "type", "source", "target", "modality", "evidence", "document_id")
 QUOTE_COLUMNS = ("published", "speaker_name", "speaker_text", "cue", "text")
 
 
@@ -126,6 +126,12 @@ def published_option(func):
     """The shared ``--published DATE`` option."""
     return click.option("--published", type=DATE, default=None,
                         help="Publication date for documents that carry none (anchors 'last month', 'on Tuesday').")(func)
+
+
+def reviewed_option(func):
+    """The shared ``--reviewed`` flag."""
+    return click.option("--reviewed", is_flag=True, default=False,
+                        help="Only events an analyst marked right or corrected (corrections applied).")(func)
 
 
 def format_option(choices: tuple[str, ...]):
@@ -474,13 +480,14 @@ def resolve(ctx, input_, output):
 @click.option("--since", type=BOUND, help="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", type=BOUND, help="Events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
+@reviewed_option
 @format_option(("table", "csv", "jsonl"))
 @click.pass_context
 @user_errors
-def events(ctx, db, actor, type_, since, until, limit, fmt):
-    """List stored events, filtered by actor, type and date."""
+def events(ctx, db, actor, type_, since, until, limit, reviewed, fmt):
+    """List stored events, filtered by actor, type and date; each row names its event id and document."""
     rows = _open_store(ctx, db).events(actor=actor, type=type_.upper() if type_ else None, since=since,
-                                  until=until, limit=limit)
+                                       until=until, limit=limit, reviewed=reviewed)
     _write_rows(rows, fmt, EVENT_COLUMNS)
 
 
@@ -504,18 +511,23 @@ def quotes(ctx, db, speaker, since, fmt):
 @click.option("--output", type=click.Path(dir_okay=False), required=True, help="File to write ('-' for stdout).")
 @click.option("--header/--no-header", default=None,
               help="Write a header line with the column names (gdelt: off by default, as GDELT's files; cameo: on).")
+@reviewed_option
 @click.pass_context
 @user_errors
-def export(ctx, db, fmt, output, header):
-    """Export every stored event to a file (docs/formats.md describes the formats)."""
-    from dyadline.export import DYADIC, EXPORTERS, HEADERS
+def export(ctx, db, fmt, output, header, reviewed):
+    """Export every stored event to a file (docs/formats.md describes the formats; with --reviewed,
+    only reviewed-right events, with analysts' corrections applied)."""
+    from dyadline.export import DYADIC, EXPORTERS, HEADERS, STANDARD_FORMATS, reviewed_events
 
     options = {"header": header} if fmt in HEADERS and header is not None else {}
     dest = output
     if output == "-":
         dest = sys.stdout.buffer if fmt == "parquet" else sys.stdout
     with _open_store(ctx, db) as store:
-        n = EXPORTERS[fmt](store, dest, **options)
+        items = store
+        if reviewed:
+            items = reviewed_events(store) if fmt in STANDARD_FORMATS else store.events(limit=None, reviewed=True)
+        n = EXPORTERS[fmt](items, dest, **options)
     if output != "-":
         click.echo(f"{n} {'rows (source-target pairs)' if fmt in DYADIC else 'events'} written to {output}", err=True)
 
@@ -556,10 +568,19 @@ def _cell(value, width: int) -> str:
 @cli.command(short_help="Browse the store with Datasette on 127.0.0.1.")
 @db_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--write", is_flag=True, default=False,
+              help="Let analysts store reviews of events from the browser (default: read-only).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True,
+              help="Host header to accept (repeatable)  [default: localhost, 127.0.0.1, or the allowed_hosts setting]")
 @click.pass_context
 @user_errors
-def serve(ctx, db, port):
-    """Browse the store with Datasette on http://127.0.0.1:PORT (local only)."""
+def serve(ctx, db, port, write, allowed_hosts):
+    """Browse the store with Datasette on http://127.0.0.1:PORT (local only).
+
+    Requests whose Host header is not an allowed host are refused (DNS rebinding). The
+    store is read-only unless --write is given; reviews then go through Datasette's
+    permission and CSRF checks.
+    """
     path = _db_path(ctx, db)
     if not Path(path).exists():
         raise click.ClickException(f"{path}: no such store; create it with `dyadline ingest PATH --db {path}`")
@@ -567,8 +588,10 @@ def serve(ctx, db, port):
         from dyadline.serve import run
     except ImportError:
         raise click.ClickException(Errors.E402) from None
-    click.echo(f"Serving {path} on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)
-    run(path, port)
+    hosts = allowed_hosts or Settings.load(ctx.obj.get("config")).allowed_hosts
+    mode = "reviews enabled" if write else "read-only"
+    click.echo(f"Serving {path} on http://127.0.0.1:{port}/ ({mode}; Ctrl+C to stop)", err=True)
+    run(path, port, write=write, allowed_hosts=tuple(hosts))
 
 
 @cli.group()
@@ -615,20 +638,10 @@ def explain(ctx, sentence, published):
 
 
 def _explain_lines(n: int, e) -> str:
-    def who(actors) -> str:
-        return " + ".join(f"{a.text} ({a.country or '?'}/{a.sector or '?'})" for a in actors) or "-"
+    from dyadline.explain import explain_lines
 
-    lines = [f"{n}. {e.type}" + (f" / {e.mode}" if e.mode else "") + (f"  CAMEO {e.cameo}" if e.cameo else "")
-             + f"  {e.modality}  confidence {e.confidence:.2f}",
-             f"   evidence: {e.evidence.text!r}", f"   source: {who(e.source)}", f"   target: {who(e.target)}"]
-    if e.date:
-        lines.append(f"   date: {e.date.text or 'publication date'} -> {e.date.start}..{e.date.end}")
-    if e.explanation is None:
-        lines.append("   (no explanation recorded)")
-        return "\n".join(lines)
-    lines += [f"   rule: {e.explanation.rule}", f"   trigger: {e.explanation.trigger!r}"]
-    lines += [f"   {role}: {how}" for role, how in e.explanation.arguments]
-    return "\n".join(lines)
+    first, *rest = explain_lines(e)
+    return "\n".join([f"{n}. {first}", *(f"   {line}" for line in rest)])
 
 
 def main():  # pragma: no cover

@@ -93,6 +93,8 @@ class Errors:
     E203 = "Cannot write to the store {path}: {reason} (this batch was rolled back; earlier batches are kept)"
     E204 = "{name} must be a date like YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}"
     E202 = "The store {path} has schema version {found}, newer than this dyadline knows ({known}); upgrade dyadline"
+    E205 = "No event {id!r} in the store"
+    E206 = "Bad review: {reason}"
     E301 = "Record {id!r} breaks the contract: {reason}"
     E401 = "The Dask extra is not installed: pip install 'dyadline[dask]'"
     E403 = "Parquet export needs pyarrow, which is not installed: pip install 'dyadline[parquet]'"

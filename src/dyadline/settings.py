@@ -26,9 +26,11 @@ SETTINGS = (
     Setting("actor_files", (), "extra actor knowledge-base files (YAML), extending or overriding the shipped one"),
     Setting("place_files", (), "extra gazetteer files (YAML)"),
     Setting("lexicon_files", (), "extra event trigger lexicon files (YAML)"),
+    Setting("allowed_hosts", ("localhost", "127.0.0.1"),
+            "Host header names `dyadline serve` answers (others get 400: DNS rebinding)"),
 )
 _NAMES = {s.name for s in SETTINGS}
-_LISTS = {"actor_files", "place_files", "lexicon_files"}
+_LISTS = {"actor_files", "place_files", "lexicon_files", "allowed_hosts"}
 _INTS = {"batch_size", "max_chars", "max_input_bytes"}
 
 
@@ -43,6 +45,7 @@ class Settings:
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     place_files: tuple[str, ...] = field(default_factory=tuple)
     lexicon_files: tuple[str, ...] = field(default_factory=tuple)
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1")
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides) -> Settings:

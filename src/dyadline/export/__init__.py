@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from dyadline.export.cameo import CAMEO_FIELDS, cameo_rows, export_cameo
 from dyadline.export.counts import Counts, cluster_counts
-from dyadline.export.events import ActorRow, ExportEvent, export_events
+from dyadline.export.events import ActorRow, ExportEvent, export_events, reviewed_events
 from dyadline.export.gdelt import GDELT_FIELDS, export_gdelt, gdelt_rows
 from dyadline.export.plover import PLOVER_EXTENSIONS, PLOVER_FIELDS, export_plover, plover_event
 from dyadline.export.tabular import event_rows, export_csv, export_jsonl, export_parquet
@@ -30,6 +30,8 @@ EXPORTERS: dict[str, Callable[..., int]] = {
     "gdelt": export_gdelt,
     "parquet": export_parquet,
 }
+# Formats built from the per-actor rows (ExportEvents), as against the flat event rows.
+STANDARD_FORMATS = frozenset({"plover", "gdelt", "cameo"})
 # Formats whose records are source-target pairs (several per event with compound actors).
 DYADIC = frozenset({"gdelt", "cameo"})
 # Formats with an optional header line, and whether they write it by default.
@@ -39,6 +41,6 @@ SUFFIXES: dict[str, str] = {"csv": ".csv", "jsonl": ".jsonl", "plover": ".plover
                             "gdelt": ".gdelt.tsv", "parquet": ".parquet"}
 
 __all__ = ["CAMEO_FIELDS", "DYADIC", "EXPORTERS", "GDELT_FIELDS", "HEADERS", "PLOVER_EXTENSIONS", "PLOVER_FIELDS",
-           "SUFFIXES", "ActorRow", "Counts", "ExportEvent", "cameo_rows", "cluster_counts", "event_rows",
+           "STANDARD_FORMATS", "SUFFIXES", "ActorRow", "Counts", "ExportEvent", "cameo_rows", "cluster_counts", "event_rows",
            "export_cameo", "export_csv", "export_events", "export_gdelt", "export_jsonl", "export_parquet",
-           "export_plover", "gdelt_rows", "plover_event"]
+           "export_plover", "gdelt_rows", "plover_event", "reviewed_events"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from dyadline.errors import ContractError, Errors
@@ -167,3 +167,29 @@ def export_events(items) -> Iterator[ExportEvent]:
             yield from events_from_pair(*item)
         else:
             raise ContractError(Errors.E601.format(got=type(item).__name__))
+
+
+def reviewed_events(store) -> Iterator[ExportEvent]:
+    """The store's events whose latest review is right or corrected, with the corrections applied:
+    a corrected type clears the CAMEO coding, a corrected source or target ("RUS GOV") replaces
+    that side's actors with the analyst's code."""
+    from dyadline.store.reviews import latest_reviews
+
+    for chunk in _chunks(events_from_store(store), _BATCH):
+        reviews = latest_reviews(store.db, [e.event["id"] for e in chunk])
+        for ev in chunk:
+            review = reviews.get(ev.event["id"])
+            if review is not None and review.verdict in ("right", "corrected"):
+                yield _corrected(ev, review)
+
+
+def _corrected(ev: ExportEvent, review) -> ExportEvent:
+    event, actors = dict(ev.event), list(ev.actors)
+    if review.corrected_type and review.corrected_type != event.get("type"):
+        event.update(type=review.corrected_type, mode=None, cameo=None, goldstein=None, quad_class=None)
+    for role, code in (("source", review.corrected_source), ("target", review.corrected_target)):
+        if code:
+            country, _, sector = code.partition(" ")
+            actors = [a for a in actors if a.role != role] + [ActorRow(role, 0, text=code, country=country,
+                                                                       sector=sector or None)]
+    return replace(ev, event=event, actors=tuple(actors))

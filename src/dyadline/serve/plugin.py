@@ -1,107 +1,220 @@
-"""Datasette hooks for a dyadline store: evidence in its article, and the plugin's templates.
+"""Datasette hooks for a dyadline store (each one line of contract, see Datasette's hookspecs).
 
-Hooks (each one line of contract, see Datasette's hookspecs):
+- ``register_routes``: dyadline's pages (``serve.pages.ROUTES``)
+- ``render_cell``: evidence links to its article, event types to the event page, country
+  codes to the actor page, dyads to the dyad page; only http(s) URLs ever become links
+- ``permission_allowed``: ``dyadline-review`` is allowed only when served with ``write: true``
+- ``asgi_wrapper``: the Host header check and the read-only POST rule (``serve.security``)
+- ``extra_css_urls`` / ``extra_body_script``: dyadline's stylesheet; column descriptions folded away
+- ``prepare_jinja2_environment``: dyadline's templates, and its ``_table.html`` that puts the
+  columns configured as ``first_columns`` first
 
-- ``render_cell``: an event's evidence links to its article, with the evidence marked
-- ``register_routes``: ``/-/dyadline/<database>/document/<id>``, an article with every
-  event's evidence marked (each mark is anchored by the event id)
-- ``prepare_jinja2_environment``: makes ``serve/templates`` available to Datasette
+Configuration (``plugins: dyadline:`` in the metadata, set by ``serve.make_datasette``):
+``write`` (bool), ``allowed_hosts`` (list), ``first_columns`` ({table: [columns]}).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
 from pathlib import Path
 
 from datasette import hookimpl
-from datasette.utils import tilde_encode
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import Base400, Response
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
 from dyadline.serve.facets import filters_from_request, register_facet_classes  # noqa: F401  (hooks: per-actor facets)
+from dyadline.serve.pages import PERMISSION, ROUTES, page_path
+from dyadline.serve.security import guard, safe_url
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+OVERRIDES = TEMPLATES / "overrides"
+STATIC = HERE / "static"
+DEFAULT_HOSTS = ("localhost", "127.0.0.1")
 EVIDENCE_COLUMNS = {("events", "evidence_text"), ("event_rows", "evidence")}
-_EVENTS_SQL = """select id, type, source, target, modality, date_start, evidence_start, evidence_end
-from events where document_id = ? order by evidence_start, position"""
+EVENT_TABLES = {"events", "event_rows"}
+COUNTRY_COLUMNS = {"source_country", "target_country", "country", "speaker_country", "attributed_country",
+                   "location_country", "partner"}
+URL_COLUMNS = {"url"}
+_FOLD_DESCRIPTIONS = """document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
+  var d = document.createElement("details"), s = document.createElement("summary");
+  s.textContent = "Column descriptions"; d.className = "dyadline-columns";
+  dl.parentNode.insertBefore(d, dl); d.appendChild(s); d.appendChild(dl);
+});"""
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A stretch of an article's text, and the event whose evidence it is (None for plain text)."""
-
-    text: str
-    event: dict | None = None
-
-
-def mark_segments(text: str, events: list[dict]) -> list[Segment]:
-    """Cut ``text`` into plain and evidence segments; an evidence span overlapping an earlier one is not marked."""
-    out, cursor = [], 0
-    for ev in sorted(events, key=lambda e: (e["evidence_start"], e["evidence_end"])):
-        start, end = ev["evidence_start"], ev["evidence_end"]
-        if start is None or end is None or start < cursor or end > len(text):
-            continue
-        if start > cursor:
-            out.append(Segment(text[cursor:start]))
-        out.append(Segment(text[start:end], ev))
-        cursor = end
-    if cursor < len(text):
-        out.append(Segment(text[cursor:]))
-    return out
+def config(datasette) -> dict:
+    """dyadline's plugin configuration (empty when served without ``make_datasette``)."""
+    return datasette.plugin_config("dyadline") or {}
 
 
 def document_path(datasette, database: str, doc_id: str, event_id: str | None = None) -> str:
-    """The URL of an article's evidence page (anchored at one event when given)."""
-    path = datasette.urls.path(f"/-/dyadline/{tilde_encode(database)}/document/{tilde_encode(doc_id)}")
+    """The URL of an article's page (anchored at one event when given)."""
+    path = page_path(datasette, database, "document", doc_id)
     return f"{path}#{event_id}" if event_id else path
+
+
+def _value(cell):
+    return cell["value"] if isinstance(cell, dict) else cell  # a foreign key Datasette expanded
+
+
+def _country_links(datasette, database: str, value: str) -> Markup:
+    codes = [c for c in value.split(";") if c]
+    return Markup(";").join(Markup('<a href="{}" title="Actor page">{}</a>').format(
+        page_path(datasette, database, "actor", c), c) for c in codes)
+
+
+def _dyad_link(datasette, database: str, row) -> Markup:
+    src = [c for c in (row["source_country"] or "").split(";") if c]
+    tgt = [c for c in (row["target_country"] or "").split(";") if c]
+    if not src or not tgt:
+        return Markup("")
+    return Markup(' <a class="dyadline-dyad" href="{}" title="Dyad timeline {} and {}">⇄</a>').format(
+        page_path(datasette, database, "dyad", src[0], tgt[0]), src[0], tgt[0])
+
+
+def _keys(row) -> set[str]:
+    return set(row.keys()) if hasattr(row, "keys") else set()
 
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Evidence cells link to the article, with the evidence marked."""
-    if (table, column) not in EVIDENCE_COLUMNS or value is None:
+    """Links from cells to dyadline's pages; a URL cell links only when it is http(s)."""
+    if value is None:
         return None
-    doc_id = row["document_id"]
-    if isinstance(doc_id, dict):  # a foreign key Datasette has expanded to {"value", "label"}
-        doc_id = doc_id["value"]
-    url = document_path(datasette, database, doc_id, row["id"])
-    return Markup(f'<a href="{escape(url)}" title="Show in the article">“{escape(value)}”</a>')
+    keys = _keys(row)
+    if (table, column) in EVIDENCE_COLUMNS and "document_id" in keys and "id" in keys:
+        url = document_path(datasette, database, _value(row["document_id"]), row["id"])
+        return Markup('<a href="{}" title="Show in the article">“{}”</a>').format(url, value)
+    if column == "type" and "id" in keys and (table in EVENT_TABLES or "evidence" in keys):
+        return Markup('<a href="{}" title="Event page">{}</a>').format(
+            page_path(datasette, database, "event", _value(row["id"])), value)
+    if column in COUNTRY_COLUMNS and isinstance(value, str) and value:
+        links = _country_links(datasette, database, value)
+        if column == "target_country" and {"source_country", "target_country"} <= keys:
+            links += _dyad_link(datasette, database, row)
+        return links
+    if column in URL_COLUMNS and isinstance(value, str):
+        url = safe_url(value)
+        return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(url, value) if url else escape(value)
+    return None
 
 
-async def _not_found(datasette, request, message: str) -> Response:
-    context = {"ok": False, "error": message, "status": 404, "title": None}
-    return Response.html(await datasette.render_template("error.html", context, request=request), status=404)
+_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 
 
-async def document_page(datasette, request):
-    """An article with the evidence of each of its events marked."""
-    database, doc_id = request.url_vars["database"], request.url_vars["doc_id"]
-    if database not in datasette.databases:
-        return await _not_found(datasette, request, f"Database not found: {database}")
-    await datasette.ensure_permissions(request.actor, [
-        ("view-table", (database, "documents")), ("view-database", database), "view-instance"])
-    db = datasette.get_database(database)
-    doc = (await db.execute("select id, title, url, published, text from documents where id = ?", [doc_id])).first()
-    if doc is None:
-        return await _not_found(datasette, request, f"No document {doc_id}")
-    events = [dict(r) for r in (await db.execute(_EVENTS_SQL, [doc_id])).rows]
-    for ev in events:
-        ev["url"] = datasette.urls.row(database, "events", tilde_encode(ev["id"]))
-    context = {"database": database, "doc": dict(doc), "events": events,
-               "segments": mark_segments(doc["text"], events),
-               "doc_url": datasette.urls.row(database, "documents", tilde_encode(doc_id))}
-    html = await datasette.render_template("dyadline_document.html", context, request=request)
-    return Response.html(html)
+async def static_file(request):
+    """dyadline's own stylesheet and script (only the files in ``serve/static``)."""
+    name = request.url_vars["name"]
+    path = STATIC / name
+    if "/" in name or path.suffix not in _TYPES or not path.is_file():
+        return Response.text("Not found", status=404)
+    return Response(path.read_text(encoding="utf-8"), content_type=_TYPES[path.suffix],
+                    headers={"cache-control": "max-age=300"})
 
 
 @hookimpl
 def register_routes():
-    """Register URL routes: the article evidence page."""
-    return [(r"^/-/dyadline/(?P<database>[^/]+)/document/(?P<doc_id>[^/]+)$", document_page)]
+    """Register URL routes: dyadline's pages and its static files."""
+    return [*ROUTES, (r"^/-/dyadline-static/(?P<name>[A-Za-z0-9_.-]+)$", static_file)]
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """Answer 4xx errors (not found, forbidden, bad request) quietly, without a console traceback.
+
+    Datasette 0.65.5 answers a sort on an unknown column with a 500; that is a bad request.
+    """
+    message = str(exception.args[0]) if exception.args else ""
+    if isinstance(exception, Base400):
+        status = exception.status
+    elif type(exception).__name__ == "DatasetteError" and message.startswith("Cannot sort table by"):
+        status = 400
+    else:
+        return None
+
+    async def inner():
+        info = {"ok": False, "error": message, "status": status, "title": None}
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status)
+        return Response.html(await datasette.render_template("error.html", info, request=request), status=status)
+
+    return inner
+
+
+@hookimpl
+def permission_allowed(datasette, actor, action, resource):
+    """Reviews may be written only when the server was started with the write option."""
+    if action == PERMISSION:
+        return bool(config(datasette).get("write"))
+    return None
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Refuse foreign Host headers and POSTs outside /-/."""
+    def wrap(app):
+        return guard(app, allowed_hosts=tuple(config(datasette).get("allowed_hosts") or DEFAULT_HOSTS))
+    return wrap
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    """dyadline's stylesheet on every page."""
+    return [datasette.urls.path("/-/dyadline-static/dyadline.css")]
+
+
+_DYAD_LINK = """(function (href, label) {
+  var p = document.createElement("p"), a = document.createElement("a");
+  a.href = href; a.textContent = label; a.className = "dyadline-dyad-query"; p.appendChild(a);
+  var at = document.querySelector(".content h1"); if (at) { at.parentNode.insertBefore(p, at.nextSibling); }
+})(%s, %s);"""
+
+
+def _dyad_query_script(datasette, database: str, request) -> str:
+    """A link to the dyad timeline on a canned query run with :a and :b (``events_between``)."""
+    name = request.path.rstrip("/").rsplit("/", 1)[-1]
+    query = ((datasette.metadata("queries", database=database) or {}).get(name) or {})
+    sql = query.get("sql", "") if isinstance(query, dict) else ""
+    a, b = (request.args.get("a") or "").strip(), (request.args.get("b") or "").strip()
+    if not (a and b and ":a" in sql and ":b" in sql):
+        return ""
+    href = page_path(datasette, database, "dyad", a.upper() if len(a) == 3 else a, b.upper() if len(b) == 3 else b)
+    return _DYAD_LINK % (_js_string(href), _js_string(f"Timeline of {a} ⇄ {b} by month"))
+
+
+def _js_string(value: str) -> str:
+    """A JSON string safe inside <script> (no '<', '>' or '&' to close the element)."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@hookimpl
+def extra_body_script(view_name, database, request, datasette):
+    """Fold a table's column descriptions away; link a two-actor canned query to its dyad timeline."""
+    if view_name not in ("table", "database") or request is None or not database:
+        return ""
+    return "\n".join((_FOLD_DESCRIPTIONS, _dyad_query_script(datasette, database, request)))
+
+
+def reorder(display_columns, display_rows, table, datasette):
+    """Columns (and each row's cells) with the table's ``first_columns`` first."""
+    first = (config(datasette).get("first_columns") or {}).get(table) or []
+    if not first:
+        return display_columns, display_rows
+    names = [c["name"] for c in display_columns]
+    order = [names.index(n) for n in first if n in names]
+    order += [i for i in range(len(names)) if i not in order]
+    rows = []
+    for row in display_rows:
+        cells = list(row)
+        rows.append([cells[i] for i in order] if len(cells) == len(names) else cells)
+    return [display_columns[i] for i in order], rows
 
 
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
-    """Add dyadline's templates after Datasette's own search path."""
-    env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(TEMPLATES))])
+    """dyadline's ``_table.html`` before Datasette's templates, its pages after them."""
+    env.loader = ChoiceLoader([FileSystemLoader(str(OVERRIDES)), env.loader, FileSystemLoader(str(TEMPLATES))])
+    env.globals["dyadline_reorder"] = lambda columns, rows, table: reorder(columns, rows, table, datasette)
+    env.globals["dyadline_safe_url"] = safe_url

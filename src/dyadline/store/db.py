@@ -30,6 +30,7 @@ from sqlite_utils import Database
 
 from dyadline.errors import ContractError, Errors, InputError, StoreError
 from dyadline.records import Article, Record
+from dyadline.store.reviews import KEPT_IDS, Review, add_review, reviewed_rows
 from dyadline.store.schema import SCHEMA_VERSION, TABLES, check_pair, current_version, doc_hash, migrate, record_rows
 
 log = logging.getLogger(__name__)
@@ -261,8 +262,11 @@ class Store:
         return found
 
     def events(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = None) -> list[dict]:
+               until: str | None = None, limit: int | None = None, reviewed: bool = False) -> list[dict]:
         """Flat event rows (``schema.EVENT_ROW``), oldest first, filtered by actor, type and dates.
+
+        ``reviewed=True`` keeps only events whose latest review is right or corrected, with
+        the corrections applied (``store.reviews``).
 
         ``actor`` is a country code (``RUS``), a country+sector code (``RUSGOV``), or else a
         name substring (any case), matched against every source and target actor. ``since``/``until`` keep
@@ -282,11 +286,18 @@ class Store:
         if until:
             where.append("COALESCE(date_start, published) <= ?")
             params.append(_bound(until, "until", end=True))
+        if reviewed:
+            where.append(f"id IN ({KEPT_IDS})")
         sql = "SELECT * FROM event_rows" + (" WHERE " + " AND ".join(where) if where else "")
         sql += f" ORDER BY COALESCE(date_start, published), {_INGEST_ORDER}, position"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return list(self.db.query(sql, params))
+        rows = list(self.db.query(sql, params))
+        return reviewed_rows(self.db, rows) if reviewed else rows
+
+    def add_review(self, review: Review) -> Review:
+        """Store an analyst's review of an event (InputError for a bad review or an unknown event)."""
+        return add_review(self.db, review)
 
     def quotes(self, *, speaker: str | None = None, since: str | None = None,
                limit: int | None = None) -> list[dict]:

@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from dyadline.errors import Errors, StoreError
+from dyadline.explain import explain_text
 from dyadline.records import MODALITIES, PLOVER_TYPES, Actor, Article, Event, Record, Span
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SPAN = {"text": str, "start": int, "end": int}
 _ACTOR = {"name": str, "country": str, "sector": str}
@@ -57,14 +59,26 @@ PLACES = {"id": str, "document_id": str, "position": int, **_SPAN,
 
 ACTORS = {"id": str, "document_id": str, "position": int, **_SPAN, **_ACTOR, "how": str}
 
-TABLES: dict[str, dict[str, type]] = {
+# Version 3: why each event was coded (what `dyadline explain` prints), written at ingest.
+EXPLANATIONS = {"event_id": str, "rule": str, "trigger": str, "arguments": str, "text": str}
+
+# Version 3: an analyst's verdicts on events. Never written at ingest and never overwrites the
+# machine coding: `verdict` is right, wrong or corrected (with the corrected fields set).
+REVIEWS = {"id": int, "event_id": str, "verdict": str, "corrected_type": str, "corrected_source": str,
+           "corrected_target": str, "note": str, "reviewer": str, "created_at": str}
+VERDICTS = ("right", "wrong", "corrected")
+
+V1_TABLES: dict[str, dict[str, type]] = {
     "documents": DOCUMENTS, "events": EVENTS, "event_actors": EVENT_ACTORS, "quotes": QUOTES,
     "times": TIMES, "places": PLACES, "actors": ACTORS,
 }
+# The tables ingest writes, in insertion order.
+TABLES: dict[str, dict[str, type]] = {**V1_TABLES, "explanations": EXPLANATIONS}
 
 _DOC_FK = [("document_id", "documents", "id")]
 _PKS = {"event_actors": ("event_id", "role", "position")}
 _FKS = {"events": _DOC_FK, "event_actors": [("event_id", "events", "id")], "quotes": _DOC_FK,
+        "explanations": [("event_id", "events", "id")], "reviews": [("event_id", "events", "id")],
         "times": _DOC_FK, "places": _DOC_FK, "actors": _DOC_FK}
 _NOT_NULL = {"documents": {"text"}, "events": {"document_id", "type"}, "event_actors": {"role"},
              "quotes": {"document_id"}, "times": {"document_id"}, "places": {"document_id"},
@@ -142,7 +156,7 @@ class Migration:
 
 
 def _create_tables(db: Database) -> None:
-    for name, columns in TABLES.items():
+    for name, columns in V1_TABLES.items():
         db[name].create(columns, pk=_PKS.get(name, "id"), foreign_keys=_FKS.get(name),
                         not_null=_NOT_NULL.get(name))
     for table, columns in _INDEXES:
@@ -157,9 +171,17 @@ def _dyads_without_self_pairs(db: Database) -> None:
     db.create_view("dyads", DYADS_SQL, replace=True)
 
 
+def _explanations_and_reviews(db: Database) -> None:
+    db["explanations"].create(EXPLANATIONS, pk="event_id", foreign_keys=_FKS["explanations"])
+    db["reviews"].create(REVIEWS, pk="id", foreign_keys=_FKS["reviews"],
+                         not_null={"event_id", "verdict", "reviewer", "created_at"})
+    db["reviews"].create_index(["event_id"], if_not_exists=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial: documents, events, event_actors, quotes, times, places, actors", _create_tables),
     Migration(2, "dyads: a reciprocal event's actor is not paired with itself", _dyads_without_self_pairs),
+    Migration(3, "explanations of each event; reviews by analysts", _explanations_and_reviews),
 )
 
 
@@ -288,7 +310,17 @@ def record_rows(article: Article, record: Record, *, ingested_at: str = "") -> d
                     "geonameid": p.geonameid} for i, p in enumerate(record.places)],
         "actors": [{"id": f"{doc_id}-a{i}", "document_id": doc_id, "position": i, **_actor_row(a)}
                    for i, a in enumerate(record.actors)],
+        "explanations": [explanation_row(row["id"], e) for row, e in zip(events, record.events, strict=True)
+                         if e.explanation is not None],
     }
+
+
+def explanation_row(event_id: str, event: Event) -> dict:
+    """The ``explanations`` row of one event: its rule, trigger, argument paths and the `explain` text."""
+    how = event.explanation
+    return {"event_id": event_id, "rule": how.rule, "trigger": how.trigger,
+            "arguments": json.dumps([list(a) for a in how.arguments], ensure_ascii=False),
+            "text": explain_text(event)}
 
 
 def flat_event_rows(article: Article, record: Record) -> list[dict]:
