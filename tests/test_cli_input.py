@@ -83,7 +83,7 @@ def test_cli_input_config_applies_to_serve(configured, monkeypatch):
     import dyadline.serve
 
     served = []
-    monkeypatch.setattr(dyadline.serve, "run", lambda path, port: served.append(path))
+    monkeypatch.setattr(dyadline.serve, "run", lambda path, port, **options: served.append(path))
     assert _invoke("--config", configured, "serve").exit_code == 0
     assert served and served[0].endswith("cfg.db")
 

@@ -95,3 +95,21 @@ def test_store_reviews_cli_events_and_export_reviewed(store, tmp_path):
     path = tmp_path / "out.jsonl"
     result = runner.invoke(cli, ["export", "--db", store.path, "--format", "jsonl", "--output", str(path), "--reviewed"])
     assert result.exit_code == 0 and [json.loads(x)["id"] for x in path.read_text().splitlines()] == [aid]
+
+
+def test_store_reviews_export_reviewed_standard_formats(store, tmp_path):
+    from dyadline.export import GDELT_FIELDS
+
+    assault, aid, _ = _ids(store)
+    store.add_review(Review(assault, "right", "ana"))
+    store.add_review(Review(aid, "corrected", "bo", corrected_type="support", corrected_target="POL GOV"))
+    runner = CliRunner()
+    gdelt = tmp_path / "out.tsv"
+    result = runner.invoke(cli, ["export", "--db", store.path, "--format", "gdelt", "--output", str(gdelt), "--reviewed"])
+    assert result.exit_code == 0, result.output
+    rows = [dict(zip(GDELT_FIELDS, line.split("\t"), strict=True)) for line in gdelt.read_text().splitlines()]
+    assert sorted((r["Actor1CountryCode"], r["Actor2Code"]) for r in rows) == [("FRA", "POLGOV"), ("RUS", "UKRGOV")]
+    plover = tmp_path / "out.plover.jsonl"
+    runner.invoke(cli, ["export", "--db", store.path, "--format", "plover", "--output", str(plover), "--reviewed"])
+    events = [json.loads(x) for x in plover.read_text().splitlines()]
+    assert sorted(e["event"][0] for e in events) == ["ASSAULT", "SUPPORT"]

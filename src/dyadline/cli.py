@@ -588,7 +588,7 @@ def serve(ctx, db, port, write, allowed_hosts):
         from dyadline.serve import run
     except ImportError:
         raise click.ClickException(Errors.E402) from None
-    hosts = allowed_hosts or Settings.load(ctx.obj.get("config")).allowed_hosts
+    hosts = allowed_hosts or _settings(ctx).allowed_hosts
     mode = "reviews enabled" if write else "read-only"
     click.echo(f"Serving {path} on http://127.0.0.1:{port}/ ({mode}; Ctrl+C to stop)", err=True)
     run(path, port, write=write, allowed_hosts=tuple(hosts))
