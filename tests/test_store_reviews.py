@@ -113,3 +113,20 @@ def test_store_reviews_export_reviewed_standard_formats(store, tmp_path):
     runner.invoke(cli, ["export", "--db", store.path, "--format", "plover", "--output", str(plover), "--reviewed"])
     events = [json.loads(x) for x in plover.read_text().splitlines()]
     assert sorted(e["event"][0] for e in events) == ["ASSAULT", "SUPPORT"]
+
+
+def test_store_reviews_min_confidence_filters_events_and_exports(tmp_path):
+    from dataclasses import replace
+
+    article, record = _pair()
+    confident = tuple(replace(e, confidence=c) for e, c in zip(record.events, (0.9, 0.3, 0.85), strict=True))
+    with Store(tmp_path / "c.db") as s:
+        s.add(article, replace(record, events=confident))
+        assert [r["type"] for r in s.events(min_confidence=0.8)] == ["ASSAULT", "CONSULT"]
+        path = s.path
+    runner = CliRunner()
+    out = runner.invoke(cli, ["events", "--db", path, "--min-confidence", "0.8", "--format", "jsonl"]).output
+    assert [json.loads(x)["type"] for x in out.splitlines()] == ["ASSAULT", "CONSULT"]
+    plover = tmp_path / "c.plover.jsonl"
+    result = runner.invoke(cli, ["export", "--db", path, "--format", "plover", "--output", str(plover), "--min-confidence", "0.8"])
+    assert result.exit_code == 0 and len(plover.read_text().splitlines()) == 2

@@ -134,6 +134,13 @@ def reviewed_option(func):
                         help="Only events an analyst marked right or corrected (corrections applied).")(func)
 
 
+def min_confidence_option(func):
+    """The shared ``--min-confidence P`` option."""
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                        help="Only events whose confidence (the estimated probability that the event is right) "
+                             "is at least this.")(func)
+
+
 def format_option(choices: tuple[str, ...]):
     """The ``--format`` option of the listing commands."""
     return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
@@ -481,13 +488,14 @@ def resolve(ctx, input_, output):
 @click.option("--until", type=BOUND, help="Events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
 @reviewed_option
+@min_confidence_option
 @format_option(("table", "csv", "jsonl"))
 @click.pass_context
 @user_errors
-def events(ctx, db, actor, type_, since, until, limit, reviewed, fmt):
-    """List stored events, filtered by actor, type and date; each row names its event id and document."""
+def events(ctx, db, actor, type_, since, until, limit, reviewed, min_confidence, fmt):
+    """List stored events, filtered by actor, type, date and confidence; each row names its event id and document."""
     rows = _open_store(ctx, db).events(actor=actor, type=type_.upper() if type_ else None, since=since,
-                                       until=until, limit=limit, reviewed=reviewed)
+                                       until=until, limit=limit, reviewed=reviewed, min_confidence=min_confidence)
     _write_rows(rows, fmt, EVENT_COLUMNS)
 
 
@@ -512,9 +520,10 @@ def quotes(ctx, db, speaker, since, fmt):
 @click.option("--header/--no-header", default=None,
               help="Write a header line with the column names (gdelt: off by default, as GDELT's files; cameo: on).")
 @reviewed_option
+@min_confidence_option
 @click.pass_context
 @user_errors
-def export(ctx, db, fmt, output, header, reviewed):
+def export(ctx, db, fmt, output, header, reviewed, min_confidence):
     """Export every stored event to a file (docs/formats.md describes the formats; with --reviewed,
     only reviewed-right events, with analysts' corrections applied)."""
     from dyadline.export import DYADIC, EXPORTERS, HEADERS, STANDARD_FORMATS, reviewed_events
@@ -525,8 +534,9 @@ def export(ctx, db, fmt, output, header, reviewed):
         dest = sys.stdout.buffer if fmt == "parquet" else sys.stdout
     with _open_store(ctx, db) as store:
         items = store
-        if reviewed:
-            items = reviewed_events(store) if fmt in STANDARD_FORMATS else store.events(limit=None, reviewed=True)
+        if reviewed or min_confidence is not None:
+            items = (reviewed_events(store, min_confidence=min_confidence, reviewed=reviewed) if fmt in STANDARD_FORMATS
+                     else store.events(limit=None, reviewed=reviewed, min_confidence=min_confidence))
         n = EXPORTERS[fmt](items, dest, **options)
     if output != "-":
         click.echo(f"{n} {'rows (source-target pairs)' if fmt in DYADIC else 'events'} written to {output}", err=True)

@@ -169,17 +169,22 @@ def export_events(items) -> Iterator[ExportEvent]:
             raise ContractError(Errors.E601.format(got=type(item).__name__))
 
 
-def reviewed_events(store) -> Iterator[ExportEvent]:
-    """The store's events whose latest review is right or corrected, with the corrections applied:
-    a corrected type clears the CAMEO coding, a corrected source or target ("RUS GOV") replaces
-    that side's actors with the analyst's code."""
+def reviewed_events(store, *, reviewed: bool = True, min_confidence: float | None = None) -> Iterator[ExportEvent]:
+    """The store's events whose latest review is right or corrected, with the corrections applied
+    (a corrected type clears the CAMEO coding, a corrected source or target, "RUS GOV", replaces
+    that side's actors with the analyst's code); with ``min_confidence``, only events at least
+    that confident."""
     from dyadline.store.reviews import latest_reviews
 
     for chunk in _chunks(events_from_store(store), _BATCH):
-        reviews = latest_reviews(store.db, [e.event["id"] for e in chunk])
+        if min_confidence is not None:
+            chunk = [e for e in chunk if (e.event.get("confidence") or 0.0) >= min_confidence]
+        reviews = latest_reviews(store.db, [e.event["id"] for e in chunk]) if reviewed else {}
         for ev in chunk:
             review = reviews.get(ev.event["id"])
-            if review is not None and review.verdict in ("right", "corrected"):
+            if not reviewed:
+                yield ev
+            elif review is not None and review.verdict in ("right", "corrected"):
                 yield _corrected(ev, review)
 
 

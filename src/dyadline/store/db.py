@@ -262,11 +262,13 @@ class Store:
         return found
 
     def events(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = None, reviewed: bool = False) -> list[dict]:
+               until: str | None = None, limit: int | None = None, reviewed: bool = False,
+               min_confidence: float | None = None) -> list[dict]:
         """Flat event rows (``schema.EVENT_ROW``), oldest first, filtered by actor, type and dates.
 
         ``reviewed=True`` keeps only events whose latest review is right or corrected, with
-        the corrections applied (``store.reviews``).
+        the corrections applied (``store.reviews``). ``min_confidence`` keeps events whose
+        confidence (the estimated probability that the event is right) is at least that.
 
         ``actor`` is a country code (``RUS``), a country+sector code (``RUSGOV``), or else a
         name substring (any case), matched against every source and target actor. ``since``/``until`` keep
@@ -288,6 +290,9 @@ class Store:
             params.append(_bound(until, "until", end=True))
         if reviewed:
             where.append(f"id IN ({KEPT_IDS})")
+        if min_confidence is not None:
+            where.append("confidence >= ?")
+            params.append(min_confidence)
         sql = "SELECT * FROM event_rows" + (" WHERE " + " AND ".join(where) if where else "")
         sql += f" ORDER BY COALESCE(date_start, published), {_INGEST_ORDER}, position"
         if limit is not None:
