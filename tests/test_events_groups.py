@@ -80,3 +80,25 @@ def test_events_confidence_is_a_probability():
                                                      "source_country": 1.0}
     weak = dict.fromkeys(model["weights"], 0.0) | {"trigger_noun": 1.0, "source_inherited": 1.0, "target_none": 1.0}
     assert 0.0 < _confidence(weak) < _confidence(strong) < 1.0
+
+
+def test_events_groups_names_that_spell_triggers_are_no_events(pipeline):
+    events = pipeline.extract("John Strike, a British farmer, praised the decision.").events
+    assert [e.type for e in events] == ["SUPPORT"]
+    assert not events[0].target  # the farmer in apposition is John Strike himself
+
+
+def test_events_groups_engaging_partners_is_no_fight(pipeline):
+    assert not [e for e in pipeline.extract("The company will engage with partners in Kenya.").events
+                if e.type in ("ASSAULT", "THREATEN")]
+    assert _one(pipeline, "Nigerian troops engaged the militants near Maiduguri.", "ASSAULT")
+
+
+def test_events_groups_defending_oneself_is_no_support(pipeline):
+    assert not [e for e in pipeline.extract("The minister defended himself.").events if e.type == "SUPPORT"]
+    assert _one(pipeline, "Biden defended Japan's right to administer the islands.", "SUPPORT").target[0].country == "JPN"
+
+
+def test_events_groups_opponents_of_x_are_not_x(pipeline):
+    ev = _one(pipeline, "Opponents of Maduro marched in Caracas.", "PROTEST")
+    assert ev.source[0].text == "Opponents" and ev.source[0].sector == "OPP"

@@ -77,6 +77,11 @@ def _unique(actors: Iterable[Actor]) -> list[Actor]:
     return out
 
 
+def _relation_of(noun: Token, prep: Token) -> bool:
+    """"opponents of Maduro", "victims of the regime": the noun is someone else than the of-object."""
+    return prep.lower_ == "of" and noun.lemma_.lower() in RELATIONAL_NOUNS | KIN_NOUNS
+
+
 def np_actors(tok: Token, idx: ActorIndex, *, depth: int = 3) -> Role:
     """Actors named by the noun phrase headed by ``tok`` (and its conjuncts)."""
     found, toks = [], []
@@ -109,7 +114,7 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
                     continue  # "its allies", "Russia's neighbours": others, not the possessor
                 if c.dep_ in NP_DEPS:
                     nxt.append(c)
-                elif c.dep_ == "prep" and c.lower_ in NP_PREPS:
+                elif c.dep_ == "prep" and c.lower_ in NP_PREPS and not _relation_of(t, c):
                     nxt.extend(g for g in c.children if g.dep_ == "pobj")
                 elif c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by Croat forces"
                     nxt.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
@@ -123,6 +128,8 @@ LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
 # Verbs about someone for something ("accused X of attacking", "thanked X for sending"): X did it.
 CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
                   "criticize", "criticise", "fault", "punish", "sanction", "commend"}
+KIN_NOUNS = {"victim", "family", "relative", "supporter", "loyalist", "follower", "widow", "son", "daughter", "wife",
+             "husband", "brother", "sister", "mother", "father", "lawyer", "aide", "opponent", "detractor"}
 BOUNDARY_NOUNS = {"border", "frontier", "boundary", "borderland", "coast", "waters", "airspace"}
 RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
                     "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
@@ -438,9 +445,12 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
     src_spans = {a.span for a in exclude.actors}
     src_countries = {a.country for a in exclude.actors if a.country}
+    appos = [appositive_chars(c) for i in exclude.tokens for c in tok.doc[i].children if c.dep_ == "appos"]
     best, best_key = None, None
     for t in sent_tokens:
         for a in idx.at(t):
+            if a.span and any(lo <= a.span[0] < hi for lo, hi in appos):
+                continue  # "John Smith, a farmer, ...": the source itself
             if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t) \
                     or (not borders and BOUNDARY_NOUNS & {t.head.lemma_.lower(), t.lemma_.lower()}):
                 continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
@@ -454,6 +464,12 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     a, i = best
     same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
     return Role(same or [a], [i], f"nearest other actor in the sentence: '{a.text}'")
+
+
+def appositive_chars(appos: Token) -> tuple[int, int]:
+    """The character range of an appositive phrase ("a British farmer")."""
+    sub = list(appos.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1])
 
 
 def _possessor_of_relation(t: Token) -> bool:

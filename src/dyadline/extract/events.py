@@ -31,6 +31,7 @@ from dyadline.extract.arguments import (
     ActorIndex,
     Args,
     Role,
+    appositive_chars,
     clause_chars,
     grievance_target,
     has_subject,
@@ -138,6 +139,8 @@ class EventExtractor:
     def _candidate(self, lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in load_timex_words().months):
             return None  # "in March 2011", "in May": a month, not a march
+        if tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES:
+            return None  # "John Strike", "Ban Ki-moon", "Aid Street": a name that spells a trigger
         matches = lex.ranked(tok)
         if not matches and _is_obligation(tok):
             matches = [TriggerMatch(OBLIGATION, (tok.i,))]
@@ -161,7 +164,7 @@ class EventExtractor:
             return None
         if m.trigger.target == "none" and not args.target:
             args.target = Role()
-        _drop_self_target(args)
+        _drop_self_target(args, tok.doc)
         return Candidate(m, tok, args)
 
     def _event(self, text: str, sent: Span, c: Candidate, idx: ActorIndex, times, places, claims,
@@ -501,13 +504,14 @@ def _borrows_agent(noun: Token) -> bool:
     return noun.dep_ in ("conj", "appos", "npadvmod")
 
 
-def _drop_self_target(args: Args) -> None:
+def _drop_self_target(args: Args, doc: Doc) -> None:
     """A target that is the source itself ("sent troops to its border") is no target."""
     if args.reciprocal:
         return
     src = {a.span for a in args.source.actors}
+    appos = [appositive_chars(c) for t in args.source.tokens for c in doc[t].children if c.dep_ == "appos"]
     countries = {a.country for a in args.source.actors}
-    keep = [a for a in args.target.actors if a.span not in src and
+    keep = [a for a in args.target.actors if a.span not in src and not (a.span and any(lo <= a.span[0] < hi for lo, hi in appos)) and
             not (a.text.lower().partition(" ")[0] in REFLEXIVE and a.country in countries)]
     if len(keep) != len(args.target.actors):
         args.target = Role(keep, args.target.tokens, args.target.how) if keep else Role()
@@ -600,6 +604,7 @@ def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Pla
     return min(pool, key=lambda p: abs(p.span[0] - tok.idx))
 
 
+NAME_ENTITIES = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"}
 MATERIAL_TYPES = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
