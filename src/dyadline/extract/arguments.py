@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dyadline.extract.dateline import real_subject
+from dyadline.extract.dateline import dateline_end, real_subject
 from dyadline.records import Actor
 
 SUBJ = ("nsubj", "csubj")
@@ -447,7 +447,10 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     src_countries = {a.country for a in exclude.actors if a.country}
     appos = [appositive_chars(c) for i in exclude.tokens for c in tok.doc[i].children if c.dep_ == "appos"]
     best, best_key = None, None
+    start = dateline_end(tok)  # "NAIROBI (Reuters) -" names where and who reports, not whom
     for t in sent_tokens:
+        if t.i < start:
+            continue
         for a in idx.at(t):
             if a.span and any(lo <= a.span[0] < hi for lo, hi in appos):
                 continue  # "John Smith, a farmer, ...": the source itself

@@ -113,17 +113,17 @@ def _select(doc: Doc, ref: dt.date) -> list[tuple[int, int, Rule, re.Match]]:
 def _resolve_all(doc: Doc, chosen, ref: dt.date) -> list[Found]:
     """Resolve in text order, passing each sentence's last clearly non-present time as the anchor."""
     out: list[Found] = []
-    anchor, sent_start = None, -1
+    anchor, told, sent_start = None, None, -1
     for start, end, rule, m in chosen:
         span = covering_span(doc, start, end)
         if span.sent.start_char != sent_start:
             anchor, sent_start = None, span.sent.start_char
-        r = rule.resolve(m, load_grammar(), Context(ref, clause_tense(span), anchor))
+        r = rule.resolve(m, load_grammar(), Context(ref, clause_tense(span), anchor, told))
         if r is None:
             continue
         out.append(Found(start, end, rule.name, r))
         if r.end < ref - ANCHOR_GAP or r.start > ref + ANCHOR_GAP:
-            anchor = r
+            anchor = told = r
     return out
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from dyadline.extract.arguments import ActorIndex, Role, clause_chars, context_target
 from dyadline.extract.attribution import Claim
+from dyadline.extract.dateline import dateline_end
 from dyadline.extract.lexicon import Lexicon
 from dyadline.records import NON_STATE_CODES, Actor, Event, Place
 
@@ -46,12 +47,13 @@ STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "su
                 "ousted", "former", "federal", "interior", "foreign", "defence", "defense", "prime"}
 
 
-def with_home_country(actors: list[Actor]) -> list[Actor]:
+def with_home_country(actors: list[Actor], dateline: str | None = None) -> list[Actor]:
     """Give "the authorities", "the commission", "police" with no country the article's home
-    country (the country most of its actor mentions belong to)."""
-    counts: dict[str, int] = {}
+    country: the country most of its actor mentions belong to, the dateline's counting twice
+    ("NAIROBI (Reuters) -"); news agencies and other media do not vote."""
+    counts: dict[str, int] = {dateline: 2} if dateline else {}
     for a in actors:
-        if a.country and a.country not in NON_STATE_CODES:
+        if a.country and a.country not in NON_STATE_CODES and a.sector != "JRN":
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
         return actors
@@ -68,6 +70,17 @@ def with_home_country(actors: list[Actor]) -> list[Actor]:
                                       (clear and a.sector in GROUP_SECTORS or dominant and a.sector in ARMED_STATE)
                                       and not a.name and not _foreign(a.text)) else a
             for a in actors]
+
+
+def dateline_country(doc, places: list[Place]) -> str | None:
+    """The country of the place in the article's dateline ("NAIROBI, May 3 -"), if it has one."""
+    if not len(doc):
+        return None
+    end = dateline_end(doc[0])
+    if end == 0:
+        return None
+    limit = doc[end - 1].idx
+    return next((p.country for p in places if p.country and p.span[1] <= limit), None)
 
 
 def _foreign(text: str) -> bool:

@@ -49,6 +49,7 @@ from dyadline.extract.discourse import (
     HOSTILE_TYPES,
     anaphor_target,
     context_fallback,
+    dateline_country,
     domestic_target,
     earlier_attacker,
     group_home,
@@ -111,7 +112,7 @@ class EventExtractor:
     def find(self, doc: Doc, *, actors: list[Actor], times: list[Time], places: list[Place],
              claims: list[Claim], published: dt.date | None) -> list[Event]:
         """Every event in ``doc``, in text order."""
-        idx = ActorIndex(doc, with_home_country(actors))
+        idx = ActorIndex(doc, with_home_country(actors, dateline_country(doc, places)))
         text = doc.text  # spaCy rebuilds the string on every access
         lex = self.lexicon
         events: list[Event] = []
@@ -244,7 +245,10 @@ class EventExtractor:
         source = Role(state_sector(source.actors, typ), source.tokens, source.how)
         span = _evidence_span(sent, c)
         evidence = Evidence(text[span[0]:span[1]], span)
-        date = _date_for(tok, sent, times) or report_time(published)
+        # background told in the reporter's own voice has no date of its own; reported speech
+        # ("said it had lodged a protest") shifts news into the past perfect
+        background = claim is None and _background_tense(tok)
+        date = _date_for(tok, sent, times) or (None if background else report_time(published))
         location = _place_for(tok, sent, places, c)
         features = confidence_features(c, mod.value, source, target, typ)
         conf = _confidence(features)
@@ -584,6 +588,17 @@ def _path(t: Token, top: Token) -> list[Token]:
     return out
 
 
+def _background_tense(tok: Token) -> bool:
+    """Whether the trigger tells background rather than news: a past perfect ("had signed") or a
+    present perfect of a lasting state ("have long fought", "have repeatedly clashed"). Such an
+    event with no date phrase of its own is left undated instead of taking the report's date."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    auxes = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
+    if any(a.tag_ == "VBD" for a in auxes):
+        return True
+    return bool(auxes) and any(c.dep_ in ("advmod", "prep") and c.lower_ in DURATIVE for c in verb.children)
+
+
 def _date_for(tok: Token, sent: Span, times: list[Time]) -> Time | None:
     in_sent = [t for t in times if t.span and sent.start_char <= t.span[0] < sent.end_char and t.start]
     if not in_sent:
@@ -604,6 +619,7 @@ def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Pla
     return min(pool, key=lambda p: abs(p.span[0] - tok.idx))
 
 
+DURATIVE = {"long", "repeatedly", "often", "always", "never", "since", "for", "frequently", "previously", "traditionally"}
 NAME_ENTITIES = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"}
 MATERIAL_TYPES = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 

@@ -146,6 +146,8 @@ def _offset(m: re.Match, g: Grammar, ctx: Context) -> Resolved | None:
     direction = _norm(m["dir"]).split()[0]
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     base = ctx.ref + dt.timedelta(days={"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(_norm(group(m, "base")), 0))
+    if direction in ("later", "earlier") and ctx.told is not None:
+        base = ctx.told.start  # "Rebels seized it on March 3. A month later, ...": from the date just told
     return _shifted(m, g, base, sign)
 
 

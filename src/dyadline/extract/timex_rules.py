@@ -16,11 +16,13 @@ PAST, FUTURE = "past", "future"
 
 @dataclass(frozen=True)
 class Context:
-    """Where an expression is resolved: the anchor date, the clause's tense, the sentence's last time."""
+    """Where an expression is resolved: the anchor date, the clause's tense, the sentence's last time,
+    and the last date the text told before it, in any sentence ("A month later" counts from it)."""
 
     ref: dt.date
     tense: str | None = None
     anchor: Resolved | None = None
+    told: Resolved | None = None
 
 
 Resolver = Callable[[re.Match, Grammar, Context], "Resolved | None"]
