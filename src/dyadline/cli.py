@@ -145,22 +145,32 @@ def _progress(items: Iterable, *, total: int, desc: str) -> Iterable:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @published_option
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes; more than 1 uses Dask (pip install 'dyadline[dask]').")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for parsing and extraction  [default: every core; 1 for a handful of documents]")
+@click.option("--scheduler", metavar="tcp://HOST:PORT|local:N", default=None,
+              help="Code on Dask distributed: a running scheduler, or a local cluster of N workers "
+                   "(pip install 'dyadline[dask]'); results go through Parquet shards.")
+@click.option("--shards", "shard_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the Parquet shards of a --scheduler run  [default: DB.shards]")
 @click.pass_context
 @user_errors
-def ingest(ctx, paths, db, published, workers):
+def ingest(ctx, paths, db, published, workers, scheduler, shard_dir):
     """Read files or folders (.txt, .html/.htm, .jsonl, .rss/.atom), code new documents and store them.
 
     Documents are keyed by a hash of their text, so ingesting the same files again adds
     nothing. A bad file or line is reported with its path (and line) and skipped; every
     good document is still stored, and the exit code is 1 when anything failed.
+    Interrupted runs (even kill -9) resume: run the same command again.
     """
     pipe = _pipeline(ctx)
     store = _open_store(db or pipe.settings.db, must_exist=False)
     articles, failed = _read_all(paths, published)
-    new = _unseen(articles, store)
-    result = store.add_many(_progress(_code(pipe, new, workers), total=len(new), desc="coding"), on_error="skip")
+    if scheduler:
+        result = _ingest_distributed(pipe, store, articles, scheduler, shard_dir)
+    else:
+        new = _unseen(articles, store)
+        result = store.add_many(_progress(_code(pipe, new, workers), total=len(new), desc="coding"),
+                                on_error="skip")
     for r in result.rejected:
         click.echo(f"error: {r.id}: not stored ({r.reason})", err=True)
     failed += len(result.rejected)
@@ -201,12 +211,55 @@ def _unseen(articles: list[Article], store) -> list[Article]:
     return out
 
 
-def _code(pipe: Pipeline, articles: list[Article], workers: int) -> Iterator[tuple[Article, Record]]:
-    if workers > 1:
-        from dyadline.scale import pipe_parallel
+def _code(pipe: Pipeline, articles: list[Article], workers: int | None) -> Iterator[tuple[Article, Record]]:
+    from dyadline import scale
 
-        return pipe_parallel(articles, workers=workers, settings=pipe.settings)
+    n = scale.effective_workers(workers or scale.default_workers(), len(articles), pipe.settings.batch_size)
+    if n > 1:
+        return scale.pipe_parallel(articles, workers=n, settings=pipe.settings)
     return pipe.pipe(articles)
+
+
+def _ingest_distributed(pipe: Pipeline, store, articles: list[Article], scheduler: str, shard_dir: str | None):
+    from dyadline.scale import ingest_distributed
+
+    r = ingest_distributed(articles, store, scheduler=scheduler, settings=pipe.settings,
+                           shard_dir=shard_dir or f"{store.path}.shards")
+    if r.resumed.shards:
+        click.echo(f"{r.resumed.shards} shards left by an earlier run merged ({r.resumed.added} documents)", err=True)
+    return r
+
+
+@cli.command(short_help="Merge Parquet shards into the store.")
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.pass_context
+@user_errors
+def merge(ctx, shards, db):
+    """Merge Parquet shards (files, or folders of part-*.parquet) written by distributed ingest.
+
+    Merging is idempotent: documents already stored are skipped. A file that is not a
+    shard is reported and skipped (exit code 1).
+    """
+    from dyadline.scale.shards import merge_shards
+
+    store = _open_store(db, must_exist=False)
+    paths = [p for s in shards for p in (sorted(s.glob("*.parquet")) if s.is_dir() else [s])]
+    added = skipped = failed = 0
+    for path in paths:
+        try:
+            r = merge_shards([path], store)
+        except InputError as e:
+            _report(e)
+            failed += 1
+            continue
+        added, skipped = added + r.added, skipped + r.skipped
+        for bad in r.rejected:
+            click.echo(f"error: {bad.id}: not stored ({bad.reason})", err=True)
+        failed += len(r.rejected)
+    click.echo(f"{len(paths)} shards merged: {added} documents added, {skipped} already stored, {failed} failed")
+    if failed:
+        ctx.exit(1)
 
 
 @cli.command(short_help="Print counts: documents, events by type, dyads.")

@@ -34,7 +34,9 @@ class Pipeline:
 
     @functools.cached_property
     def extractors(self) -> Extractors:
-        return Extractors.from_settings(self.settings)
+        from dyadline.cache import load_extractors
+
+        return load_extractors(self.settings)[0]
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None,
              n_process: int | None = None) -> Iterator[tuple[Article, Record]]:

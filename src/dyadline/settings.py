@@ -23,6 +23,8 @@ SETTINGS = (
     Setting("actor_files", (), "extra actor knowledge-base files (YAML), extending or overriding the shipped one"),
     Setting("place_files", (), "extra gazetteer files (YAML)"),
     Setting("lexicon_files", (), "extra event trigger lexicon files (YAML)"),
+    Setting("cache_dir", None, "where the compiled knowledge-base/gazetteer cache is kept "
+            "(default: $XDG_CACHE_HOME/dyadline or ~/.cache/dyadline; 'off' disables it)"),
 )
 _NAMES = {s.name for s in SETTINGS}
 _LISTS = {"actor_files", "place_files", "lexicon_files"}
@@ -37,6 +39,7 @@ class Settings:
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     place_files: tuple[str, ...] = field(default_factory=tuple)
     lexicon_files: tuple[str, ...] = field(default_factory=tuple)
+    cache_dir: str | None = None
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides) -> Settings:
