@@ -24,6 +24,8 @@ from dyadline.settings import Settings
 
 EXPORT_FORMATS = ("csv", "jsonl", "plover", "gdelt", "cameo", "parquet")
 EVENT_COLUMNS = ("date_start", "type", "source", "target", "modality", "evidence")
+CLUSTER_COLUMNS = ("date_start", "type", "source", "target", "location", "mentions", "sources", "articles",
+                   "evidence")
 QUOTE_COLUMNS = ("published", "speaker_name", "speaker_text", "cue", "text")
 
 
@@ -176,6 +178,7 @@ def ingest(ctx, paths, db, published, workers, scheduler, shard_dir):
     failed += len(result.rejected)
     click.echo(f"{len(articles)} documents read: {result.added} added, "
                f"{len(articles) - result.added - len(result.rejected)} already stored, {failed} failed")
+    _refresh_clusters(store, changed=result.added)
     _echo_summary(store.summary())
     if failed:
         ctx.exit(1)
@@ -230,6 +233,14 @@ def _ingest_distributed(pipe: Pipeline, store, articles: list[Article], schedule
     return r
 
 
+def _refresh_clusters(store, *, changed: int) -> None:
+    """Regroup event mentions into real-world events when documents were added (or never grouped)."""
+    from dyadline.store.clusters import is_stale, refresh_clusters
+
+    if changed or is_stale(store):
+        refresh_clusters(store)
+
+
 @cli.command(short_help="Merge Parquet shards into the store.")
 @click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
@@ -258,6 +269,7 @@ def merge(ctx, shards, db):
             click.echo(f"error: {bad.id}: not stored ({bad.reason})", err=True)
         failed += len(r.rejected)
     click.echo(f"{len(paths)} shards merged: {added} documents added, {skipped} already stored, {failed} failed")
+    _refresh_clusters(store, changed=added)
     if failed:
         ctx.exit(1)
 
@@ -385,12 +397,22 @@ def resolve(ctx, input_, output):
 @click.option("--since", type=DATE, help="Events on or after this date.")
 @click.option("--until", type=DATE, help="Events on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
+@click.option("--clusters", is_flag=True,
+              help="One row per real-world event (mentions across articles grouped), with mentions, sources and "
+                   "articles counts, the most reported first.")
 @format_option(("table", "csv", "jsonl"))
 @user_errors
-def events(db, actor, type_, since, until, limit, fmt):
-    """List stored events, filtered by actor, type and date."""
-    rows = _open_store(db).events(actor=actor, type=type_.upper() if type_ else None, since=since,
-                                  until=until, limit=limit)
+def events(db, actor, type_, since, until, limit, clusters, fmt):
+    """List stored events, filtered by actor, type and date (or, with --clusters, real-world events)."""
+    store = _open_store(db)
+    if clusters:
+        from dyadline.store.clusters import clusters as cluster_rows
+
+        _refresh_clusters(store, changed=0)
+        _write_rows(cluster_rows(store, type=type_, actor=actor, since=since, until=until, limit=limit), fmt,
+                    CLUSTER_COLUMNS)
+        return
+    rows = store.events(actor=actor, type=type_.upper() if type_ else None, since=since, until=until, limit=limit)
     _write_rows(rows, fmt, EVENT_COLUMNS)
 
 
