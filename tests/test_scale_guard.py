@@ -44,14 +44,33 @@ def _count(db, sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
 
 
-def test_scale_guard_kill_9_distributed_ingest_then_resume(tmp_path):
-    pytest.importorskip("distributed")
-    docs = tmp_path / "docs.jsonl"
-    with open(docs, "w") as f:
-        for i in range(96):
+def _write_docs(path, n: int) -> None:
+    with open(path, "w") as f:
+        for i in range(n):
             text = " ".join(f"Kenya signed agreement {i}.{k} with Tanzania in Nairobi on Monday, officials said."
                             for k in range(6))
             f.write(json.dumps({"id": f"n{i}", "text": text, "published": "2025-03-04"}) + "\n")
+
+
+def test_scale_guard_kill_9_local_pool_leaves_no_worker(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    _write_docs(docs, 96)
+    run = subprocess.Popen([sys.executable, "-m", "dyadline", "ingest", str(docs), "--db", str(tmp_path / "s.db"),
+                            "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and run.poll() is None and len(workers) < 2:
+        workers = [c.pid for c in psutil.Process(run.pid).children() if "spawn_main" in " ".join(c.cmdline())]
+        time.sleep(0.2)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    assert len(workers) == 2 and _gone(workers, within=10) == []
+
+
+def test_scale_guard_kill_9_distributed_ingest_then_resume(tmp_path):
+    pytest.importorskip("distributed")
+    docs = tmp_path / "docs.jsonl"
+    _write_docs(docs, 96)
     db = tmp_path / "s.db"
     cmd = [sys.executable, "-m", "dyadline", "ingest", str(docs), "--db", str(db), "--scheduler", "local:2"]
     run = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
