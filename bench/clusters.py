@@ -3,7 +3,8 @@
 The stories (tests/data/clusters/stories.yaml) are multi-source reports of the same events,
 written for dyadline, with the real-world event of each reported event. Each article is coded,
 stored, clustered; extracted events are matched to the listed ones by type and dyad (others are
-left out: they measure extraction, not clustering). Run ``python bench/clusters.py``.
+left out: they measure extraction, not clustering). ``heldout.yaml`` was written after the
+thresholds were set. Run ``python bench/clusters.py [FILE.yaml ...]`` (default: both files).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dyadline.records import Article
 from dyadline.store import Store
 from dyadline.store.clusters import JOINT, PairScores, pairwise_scores, refresh_clusters
 
-STORIES = Path(__file__).resolve().parents[1] / "tests" / "data" / "clusters" / "stories.yaml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "clusters"
+STORIES = DATA / "stories.yaml"
+HELDOUT = DATA / "heldout.yaml"  # written after the thresholds were set
 
 
 def load_stories(path: Path = STORIES) -> list[dict]:
@@ -51,17 +54,21 @@ def evaluate(pipe: Pipeline, stories: list[dict]) -> tuple[PairScores, Store, di
 
 
 def main() -> None:
-    stories = load_stories()
-    scores, store, gold = evaluate(Pipeline(), stories)
-    events = store.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    n_clusters = store.db.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0]
-    print(f"stories: {len(stories)} articles, {len(set(gold.values()))} real events; "
-          f"{events} events extracted, {len(gold)} matched to an annotated event; {n_clusters} clusters")
-    print(f"pairwise precision {scores.precision:.2f}  recall {scores.recall:.2f}  F1 {scores.f1:.2f}  "
-          f"({scores.predicted_pairs} predicted pairs, {scores.gold_pairs} gold pairs)")
-    for row in store.db.query("SELECT type, source_country, target_country, date_start, location, mentions, "
-                              "articles, sources FROM event_clusters WHERE mentions > 1 ORDER BY mentions DESC"):
-        print("  " + "  ".join(f"{k}={v}" for k, v in row.items()))
+    import sys
+
+    pipe = Pipeline()
+    for path in [Path(p) for p in sys.argv[1:]] or [STORIES, HELDOUT]:
+        stories = load_stories(path)
+        scores, store, gold = evaluate(pipe, stories)
+        events = store.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        n_clusters = store.db.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0]
+        print(f"{path.name}: {len(stories)} articles, {len(set(gold.values()))} real events; "
+              f"{events} events extracted, {len(gold)} matched to an annotated event; {n_clusters} clusters")
+        print(f"  pairwise precision {scores.precision:.2f}  recall {scores.recall:.2f}  F1 {scores.f1:.2f}  "
+              f"({scores.predicted_pairs} predicted pairs, {scores.gold_pairs} gold pairs)")
+        for row in store.db.query("SELECT type, source_country, target_country, date_start, location, mentions, "
+                                  "articles, sources FROM event_clusters WHERE mentions > 1 ORDER BY mentions DESC"):
+            print("    " + "  ".join(f"{k}={v}" for k, v in row.items()))
 
 
 if __name__ == "__main__":
