@@ -164,6 +164,10 @@ def ingest(ctx, paths, db, published, workers, scheduler, shard_dir):
     good document is still stored, and the exit code is 1 when anything failed.
     Interrupted runs (even kill -9) resume: run the same command again.
     """
+    if scheduler:
+        from dyadline.scale.dask_engine import parse_scheduler
+
+        parse_scheduler(scheduler)  # a bad spec fails before anything is read or created
     pipe = _pipeline(ctx)
     store = _open_store(db or pipe.settings.db, must_exist=False)
     articles, failed = _read_all(paths, published)
