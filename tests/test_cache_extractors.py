@@ -40,3 +40,20 @@ def test_cache_broken_file_is_rebuilt(tmp_path):
     _, info = cache.load_extractors(settings)
     assert not info.hit
     assert cache.load_extractors(settings)[1].hit
+
+
+def test_cache_primed_loaders_exist():
+    """Each cached loader is still where the cache looks for it (moving one makes it silently uncached)."""
+    for p in cache.PRIMED:
+        loader = cache.resolve_loader(p.module, p.name)
+        assert loader is not None and callable(loader), f"{p.module}.{p.name} moved: update dyadline.cache.PRIMED"
+
+
+def test_cache_keeps_only_recent_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP_FILES", 2)
+    for i in range(4):
+        (tmp_path / f"extractors-old{i}.pickle").write_bytes(b"x")
+    settings = Settings(cache_dir=str(tmp_path))
+    cache.load_extractors(settings)
+    kept = sorted(p.name for p in tmp_path.glob("extractors-*.pickle"))
+    assert len(kept) == 2 and cache.cache_path(settings).name in kept

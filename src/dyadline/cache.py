@@ -28,6 +28,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,16 +37,11 @@ from dyadline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CacheInfo", "cache_key", "cache_path", "load_extractors", "PRIMED"]
+__all__ = ["CacheInfo", "PRIMED", "Primed", "cache_key", "cache_path", "load_extractors"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-# (module, cached loader function) pairs whose results are kept in the cache. Each is a
-# functools cache looked up by its callers as a module global, keyed by its arguments.
-PRIMED: tuple[tuple[str, str], ...] = (
-    ("dyadline.extract.gazetteer", "_load"),
-    ("dyadline.extract.actors", "_load_resources"),
-)
 _FORMAT = 1  # bumped when the layout of the pickled dict changes
+KEEP_FILES = 8  # cache files kept in cache_dir (each is about 20 MB)
 
 
 @dataclass(frozen=True)
@@ -98,19 +94,45 @@ def cache_path(settings: Settings) -> Path | None:
     return (Path(where) if where else default_cache_dir()) / f"extractors-{cache_key(settings)}.pickle"
 
 
-def _loader_keys(settings: Settings) -> dict[tuple[str, str], list[tuple]]:
-    places = tuple(str(p) for p in settings.place_files)
-    return {("dyadline.extract.gazetteer", "_load"): sorted({((),), (places,)}),
-            ("dyadline.extract.actors", "_load_resources"): [(tuple(str(p) for p in settings.actor_files),)]}
+@dataclass(frozen=True)
+class Primed:
+    """A cached loader inside ``extract/`` (a functools cache its callers look up as a module
+    global) and the argument tuples it is called with for a given Settings."""
+
+    module: str
+    name: str
+    calls: Callable[[Settings], list[tuple]]
+
+
+def _paths(files) -> tuple[str, ...]:
+    return tuple(str(p) for p in files)
+
+
+PRIMED: tuple[Primed, ...] = (
+    # the shipped gazetteer (used by actor resolution) and the one extended by the user's files
+    Primed("dyadline.extract.gazetteer", "_load", lambda s: sorted({((),), (_paths(s.place_files),)})),
+    # the knowledge base, sector terms, countries and places indexed for actor resolution
+    Primed("dyadline.extract.actors", "_load_resources", lambda s: [(_paths(s.actor_files),)]),
+)
+
+
+def resolve_loader(module: str, name: str):
+    """The loader ``module.name``, or None when the code moved (then it is simply not cached)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.warning("cache: no loader %s.%s; building it in every process", module, name)
+        return None
 
 
 def _build(settings: Settings) -> tuple[Extractors, dict]:
     """Build the extractors the slow way and return them with the loaders' results."""
     ex = Extractors.from_settings(settings)
     values: dict = {}
-    for (module, name), keys in _loader_keys(settings).items():
-        loader = getattr(importlib.import_module(module), name)
-        values[(module, name)] = {args: loader(*args) for args in keys}
+    for p in PRIMED:
+        loader = resolve_loader(p.module, p.name)
+        if loader is not None:
+            values[(p.module, p.name)] = {args: loader(*args) for args in p.calls(settings)}
     return ex, values
 
 
@@ -132,10 +154,11 @@ class _Primed:
 
 def _prime(values: dict) -> None:
     for (module, name), by_args in values.items():
-        mod = importlib.import_module(module)
-        current = getattr(mod, name)
+        current = resolve_loader(module, name)
+        if current is None:
+            continue
         kept = dict(getattr(current, "values", {}))
-        setattr(mod, name, _Primed(current, {**kept, **by_args}))
+        setattr(importlib.import_module(module), name, _Primed(current, {**kept, **by_args}))
 
 
 def _read(path: Path) -> dict | None:
@@ -161,8 +184,16 @@ def _write(path: Path, values: dict) -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump({"format": _FORMAT, "values": values}, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers see the old file or the whole new one
+        _prune(path.parent, keep=KEEP_FILES)
     except OSError as e:
         log.warning("cannot write the cache %s (%s); going on without it", path, e)
+
+
+def _prune(folder: Path, *, keep: int) -> None:
+    """Delete all but the ``keep`` most recently written cache files (old versions, old user files)."""
+    files = sorted(folder.glob("extractors-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def load_extractors(settings: Settings) -> tuple[Extractors, CacheInfo]:
