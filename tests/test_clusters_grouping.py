@@ -13,6 +13,7 @@ from dyadline.store.clusters import (
     cluster_events,
     cluster_mentions,
     clusters,
+    event_contexts,
     is_stale,
     pairwise_scores,
     refresh_clusters,
@@ -81,6 +82,10 @@ def test_clusters_store_tables_and_mentions():
     event_id = store.events()[0]["id"]
     assert [m["id"] for m in cluster_mentions(store, event_id)] == [e["id"] for e in store.events()]
     assert refresh_clusters(store) == 1  # again: the same, nothing doubled
+    first = store.events()[0]
+    text = store.db.execute("SELECT text FROM documents WHERE id = ?", [first["document_id"]]).fetchone()[0]
+    s, e = first["evidence_start"], first["evidence_end"]
+    assert event_contexts(store, width=5)[first["id"]] == text[max(0, s - 5):e + 5]
     assert store.db["event_cluster_members"].count == 2
 
 

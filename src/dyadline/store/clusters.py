@@ -79,18 +79,19 @@ class _Mention:
     words: frozenset[str]
 
     @classmethod
-    def of(cls, row: dict, params: ClusterParams, text: str | None = None) -> _Mention:
+    def of(cls, row: dict, params: ClusterParams, context: str | None = None) -> _Mention:
         start, end = _interval(row, params)
         return cls(row, _codes(row.get("source_country")), _codes(row.get("target_country")), start, end,
-                   _words(_context(row, text, params.context_chars)))
+                   _words(context or row.get("evidence") or ""))
 
 
-def _context(row: dict, text: str | None, width: int) -> str:
-    """The evidence with ``width`` characters of its article on each side (the evidence alone without text)."""
-    start, end = row.get("evidence_start"), row.get("evidence_end")
-    if not text or start is None or end is None:
-        return row.get("evidence") or ""
-    return text[max(0, start - width):end + width]
+def event_contexts(store, *, width: int) -> dict[str, str]:
+    """Each stored event's evidence with ``width`` characters of its article on each side (read in SQL,
+    so that no article is loaded whole)."""
+    sql = ("SELECT e.id, substr(d.text, max(0, e.evidence_start - :w) + 1, "
+           "e.evidence_end + :w - max(0, e.evidence_start - :w)) FROM events e JOIN documents d ON d.id = e.document_id "
+           "WHERE e.evidence_start IS NOT NULL AND e.evidence_end IS NOT NULL")
+    return dict(store.db.execute(sql, {"w": int(width)}).fetchall())
 
 
 def _words(text: str) -> frozenset[str]:
@@ -197,13 +198,14 @@ def _order(row: dict) -> tuple:
     return (vague, row.get("published") or "", row.get("document_id") or "", row.get("position") or 0, row["id"])
 
 
-def cluster_events(rows: Iterable[dict], *, texts: Mapping[str, str] | None = None,
+def cluster_events(rows: Iterable[dict], *, contexts: Mapping[str, str] | None = None,
                    params: ClusterParams = ClusterParams()) -> list[Cluster]:
     """Group flat event rows (``Store.events()``) into clusters; every event lands in exactly one.
 
-    ``texts`` (document id -> text) lets the evidence be compared with its surrounding words."""
-    texts = texts or {}
-    mentions = [_Mention.of(r, params, texts.get(r.get("document_id"))) for r in sorted(rows, key=_order)]
+    ``contexts`` (event id -> the evidence with the words around it, see :func:`event_contexts`)
+    is compared between mentions; without it, the evidence alone."""
+    contexts = contexts or {}
+    mentions = [_Mention.of(r, params, contexts.get(r["id"])) for r in sorted(rows, key=_order)]
     blocks: dict[tuple, list[int]] = defaultdict(list)  # block key -> cluster numbers
     members: list[list[_Mention]] = []
     for m in mentions:
@@ -259,10 +261,7 @@ def _cluster_row(c: Cluster) -> dict:
 
 def refresh_clusters(store, *, params: ClusterParams = ClusterParams()) -> int:
     """Recluster every stored event and rewrite ``event_clusters``/``event_cluster_members``; return the count."""
-    rows = store.events()
-    ids = {r["document_id"] for r in rows}
-    texts = {i: t for i, t in store.db.execute("SELECT id, text FROM documents") if i in ids}
-    found = cluster_events(rows, texts=texts, params=params)
+    found = cluster_events(store.events(), contexts=event_contexts(store, width=params.context_chars), params=params)
     with store.db.atomic():
         store.db.execute("DELETE FROM event_cluster_members")
         store.db.execute("DELETE FROM event_clusters")
