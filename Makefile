@@ -39,6 +39,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/bench.py --docs 300
 	$(BIN)/python bench/cases.py
+	$(BIN)/python bench/clusters.py
 
 docs: install
 	$(BIN)/python tests/test_docs_cli.py

@@ -1,26 +1,36 @@
-"""Throughput benchmark: dyadline extraction vs spaCy's parse alone, on the same texts.
+"""Throughput benchmark: dyadline against spaCy's parse alone, on the same texts, in one run.
 
 The corpus is built deterministically from the bundled examples: each synthetic document
 is a seeded, sentence-shuffled recombination of sentences drawn from every example
-article (nothing from ../shared). Run with ``make bench`` or
-``python bench/bench.py [--docs 300] [--batch-size 32] [--seed 13]``.
-Peak memory is the process's maximum resident set size after each phase.
+article (nothing from ../shared). Every phase runs as a fresh process and is timed whole,
+model and knowledge-base loading included (the compiled cache is warmed first, as it is
+after the first run on any machine):
+
+  parse       spaCy's parse alone: ``nlp.pipe(texts, batch_size, n_process=W)``
+  dyadline    parse + extraction on W worker processes (what ``ingest --workers W`` codes)
+  dask:1/2    ``ingest --scheduler local:N`` into a fresh store; the speed-up is over the coding
+              time once the cluster is up (start-up is printed apart)
+
+Peak RSS is the largest resident set of the phase's main process and of any one worker; CPU
+is the user+system time of the phase and its workers (on a machine shared with other work,
+the CPU-time ratio is the steadier figure).
+Run with ``make bench`` or ``python bench/bench.py [--docs 300] [--workers 2] [--no-dask]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import platform
 import random
 import re
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-
-from dyadline.ingest import read
-from dyadline.pipeline import Pipeline
-from dyadline.records import Article
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 _SENTENCE = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
@@ -28,6 +38,9 @@ _SENTENCE = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
 
 def sentences() -> list[str]:
     """Every sentence of the example articles (paragraph breaks dropped)."""
+    from dyadline.ingest import read
+    from dyadline.records import Article
+
     out = []
     for art in read([EXAMPLES]):
         if isinstance(art, Article):
@@ -35,8 +48,10 @@ def sentences() -> list[str]:
     return out
 
 
-def corpus(n_docs: int, seed: int) -> list[Article]:
+def corpus(n_docs: int, seed: int) -> list:
     """``n_docs`` articles of 12-24 shuffled sentences each, in paragraphs of 3, reproducible by ``seed``."""
+    from dyadline.records import Article
+
     rng = random.Random(seed)
     pool = sentences()
     docs = []
@@ -47,19 +62,72 @@ def corpus(n_docs: int, seed: int) -> list[Article]:
     return docs
 
 
-def peak_mb() -> float:
-    """Maximum resident set size of this process so far, in MB."""
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+def _mb(kb: int) -> float:
+    return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024
 
 
-def timed(label: str, fn, docs: list[Article], words: int) -> float:
+def _peaks() -> dict:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"rss_main_mb": round(_mb(me.ru_maxrss)), "rss_worker_mb": round(_mb(kids.ru_maxrss)),
+            "cpu_s": round(me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, 2)}
+
+
+# --- phases (each runs in its own process) --------------------------------------------------------
+
+def phase_parse(docs, args) -> dict:
+    from dyadline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    n = sum(1 for _ in nlp.pipe((a.text for a in docs), batch_size=args.batch_size, n_process=args.workers))
+    return {"docs": n}
+
+
+def phase_dyadline(docs, args) -> dict:
+    from dyadline.pipeline import Pipeline
+    from dyadline.scale import pipe_parallel
+    from dyadline.settings import Settings
+
+    settings = Settings.load(batch_size=args.batch_size)
+    pairs = pipe_parallel(docs, workers=args.workers, settings=settings) if args.workers > 1 \
+        else Pipeline(settings).pipe(docs)
+    events = sum(len(rec.events) for _, rec in pairs)
+    return {"docs": len(docs), "events": events}
+
+
+def phase_dask(docs, args) -> dict:
+    from dyadline.scale import dask_engine
+    from dyadline.settings import Settings
+    from dyadline.store import Store
+
+    settings = Settings.load(batch_size=args.batch_size)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.db")
+        start = time.perf_counter()
+        with dask_engine.connect(f"local:{args.workers}", settings=settings) as client:
+            up = time.perf_counter()
+            parts = dask_engine.partitions(docs, workers=args.workers)
+            merged = dask_engine._run(client, parts, store, settings=settings, shard_dir=Path(tmp) / "shards",
+                                      in_flight=2 * args.workers)
+            done = time.perf_counter()
+        return {"docs": merged.added, "startup_s": round(up - start, 2), "coding_s": round(done - up, 2)}
+
+
+PHASES = {"parse": phase_parse, "dyadline": phase_dyadline, "dask": phase_dask}
+
+
+def run_phase(name: str, args) -> dict:
+    """Run one phase in a fresh process and time it whole."""
+    cmd = [sys.executable, __file__, "--phase", name, "--docs", str(args.docs), "--seed", str(args.seed),
+           "--batch-size", str(args.batch_size), "--workers", str(args.workers)]
     start = time.perf_counter()
-    fn(docs)
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     secs = time.perf_counter() - start
-    print(f"{label:<22} {secs:8.2f} s  {len(docs) / secs:8.1f} docs/s  {words / secs:10.0f} words/s  "
-          f"peak RSS {peak_mb():7.0f} MB")
-    return secs
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "secs": secs}
+
+
+def line(label: str, r: dict, docs: int, words: int) -> str:
+    return (f"{label:<24} {r['secs']:7.1f} s  {docs / r['secs']:6.1f} articles/s  {words / r['secs']:7.0f} words/s  "
+            f"CPU {r['cpu_s']:6.1f} s  peak RSS main {r['rss_main_mb']:5d} MB, worker {r['rss_worker_mb']:5d} MB")
 
 
 def main() -> None:
@@ -67,17 +135,44 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--workers", type=int, default=None, help="processes for parse and dyadline (default: all cores)")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask 1-vs-2-worker phases")
+    ap.add_argument("--dask-only", action="store_true", help="only the Dask 1-vs-2-worker phases")
+    ap.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.phase:
+        docs = corpus(args.docs, args.seed)
+        result = PHASES[args.phase](docs, args)
+        print(json.dumps({**result, **_peaks()}))
+        return
+    from dyadline.cache import load_extractors
+    from dyadline.scale import default_workers
+    from dyadline.settings import Settings
+
+    args.workers = args.workers or default_workers()
+    load_extractors(Settings.load())  # warm the compiled cache, as after any first run
     docs = corpus(args.docs, args.seed)
     words = sum(len(d.text.split()) for d in docs)
-    pipe = Pipeline(batch_size=args.batch_size)
-    pipe.extract("Warm-up: France sent aid to Chad last week.", published="2025-06-01")
-    print(f"corpus: {len(docs)} documents, {words} words (seed {args.seed}); model {pipe.nlp.meta['name']}; "
-          f"python {platform.python_version()} on {platform.machine()}")
-    parse = timed("spaCy parse alone", lambda d: list(pipe.nlp.pipe((a.text for a in d), batch_size=args.batch_size)),
-                  docs, words)
-    full = timed("dyadline extraction", lambda d: list(pipe.pipe(d)), docs, words)
-    print(f"ratio extraction/parse: {full / parse:.2f}x")
+    print(f"corpus: {len(docs)} documents, {words} words (seed {args.seed}); {args.workers} workers; "
+          f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    if not args.dask_only:
+        parse = run_phase("parse", args)
+        print(line(f"spaCy parse alone (x{args.workers})", parse, len(docs), words))
+        full = run_phase("dyadline", args)
+        print(line(f"dyadline (x{args.workers})", full, len(docs), words))
+        print(f"ratio dyadline/parse throughput: {parse['secs'] / full['secs']:.2f} wall clock, "
+              f"{parse['cpu_s'] / full['cpu_s']:.2f} in CPU time (target >= 0.8)")
+    if args.no_dask:
+        return
+    runs = {}
+    for n in (1, 2):
+        args.workers = n
+        runs[n] = run_phase("dask", args)
+        print(line(f"dask local:{n}", runs[n], len(docs), words)
+              + f"  (start-up {runs[n]['startup_s']} s, coding {runs[n]['coding_s']} s)")
+    print(f"speed-up 1 -> 2 Dask workers: {runs[1]['coding_s'] / runs[2]['coding_s']:.2f}x coding, "
+          f"{runs[1]['secs'] / runs[2]['secs']:.2f}x whole run (target >= 1.7x)")
 
 
 if __name__ == "__main__":

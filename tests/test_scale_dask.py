@@ -1,4 +1,5 @@
-"""Dask scale-out: same records as the serial pipeline, in order; a clear hint when Dask is missing."""
+"""Dask distributed: a LocalCluster of 2 workers codes what the serial pipeline codes, resumes from shards,
+skips stored documents before parsing, and says how to install Dask when it is missing."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from dyadline.errors import ConfigError
 from dyadline.records import Article
 from dyadline.settings import Settings
+from dyadline.store import Store
 
 TEXTS = ["Kenya signed an agreement with Tanzania.", "Chile protested to Peru on Monday.",
          "France sent aid to Ukraine last week.", "Brazil criticised Argentina.", "Japan hosted talks with India."]
@@ -18,43 +20,58 @@ def _articles() -> list[Article]:
     return [Article(id=f"d{i}", text=t, published="2025-03-04") for i, t in enumerate(TEXTS)]
 
 
-def test_scale_pipe_parallel_matches_serial_in_order(pipeline):
-    pytest.importorskip("dask")
-    from dyadline.scale import pipe_parallel
-
-    serial = [rec for _, rec in pipeline.pipe(_articles())]
-    pairs = list(pipe_parallel(_articles(), workers=2, settings=pipeline.settings, chunk_size=2,
-                               scheduler="synchronous"))
-    assert [a.id for a, _ in pairs] == [a.id for a in _articles()]
-    assert [rec for _, rec in pairs] == serial
+def _rows(store: Store) -> list:
+    """Event rows by id (shards are merged as they complete, so ingest order may differ)."""
+    return sorted(({k: v for k, v in r.items() if k != "ingested_at"} for r in store.events()), key=lambda r: r["id"])
 
 
-def test_scale_missing_dask_says_how_to_install(monkeypatch):
-    from dyadline import scale
+@pytest.fixture(scope="module")
+def cluster():
+    """A LocalCluster of 2 worker processes, reached by its tcp:// address."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  preload=["dyadline.scale.guard"]) as lc:
+        yield lc.scheduler_address
 
-    monkeypatch.setitem(sys.modules, "dask", None)
-    monkeypatch.setitem(sys.modules, "dask.bag", None)
-    with pytest.raises(ConfigError, match=r"pip install 'dyadline\[dask\]'"):
-        list(scale.pipe_parallel(_articles(), workers=2, settings=Settings()))
+
+def test_scale_dask_parse_scheduler():
+    from dyadline.scale.dask_engine import parse_scheduler
+
+    assert parse_scheduler("local:2") == ("local", 2)
+    assert parse_scheduler("tcp://10.0.0.5:8786") == ("tcp", "tcp://10.0.0.5:8786")
+    for bad in ("local:0", "local:x", "10.0.0.5:8786", "tcp://nohost"):
+        with pytest.raises(ConfigError, match="tcp://HOST:PORT"):
+            parse_scheduler(bad)
 
 
-def test_scale_cli_workers_uses_dask_and_stores_everything(tmp_path, monkeypatch):
-    pytest.importorskip("dask")
-    from click.testing import CliRunner
+def test_scale_dask_matches_serial_and_resumes(cluster, pipeline, tmp_path, monkeypatch):
+    from dyadline.scale import dask_engine
+    from dyadline.scale.shards import shard_bytes, write_shard
 
-    from dyadline import scale
-    from dyadline.cli import cli
-
+    serial = Store(":memory:")
+    serial.add_many(pipeline.pipe(_articles()))
+    # an interrupted run left one whole shard (the first two articles) and a partial temporary file
+    write_shard(shard_bytes(pipeline.pipe(_articles()[:2])), tmp_path / "shards" / "part-left.parquet")
+    (tmp_path / "shards" / "part-x.parquet.tmp").write_bytes(b"half")
     calls = []
-    real = scale.pipe_parallel
+    real = dask_engine.unseen
+    monkeypatch.setattr(dask_engine, "unseen", lambda arts, store: calls.append(real(arts, store)) or calls[-1])
+    store = Store(tmp_path / "s.db")
+    result = dask_engine.ingest_distributed(_articles(), store, scheduler=cluster, settings=pipeline.settings,
+                                            shard_dir=tmp_path / "shards", partition_size=1)
+    assert result.resumed.added == 2 and result.merged.added == 3 and result.partitions == 3
+    assert [a.id for a in calls[0]] == ["d2", "d3", "d4"]  # stored documents never reach a worker
+    assert _rows(store) == _rows(serial)
+    assert not list((tmp_path / "shards").glob("*.parquet"))
+    again = dask_engine.ingest_distributed(_articles(), store, scheduler=cluster, settings=pipeline.settings,
+                                           shard_dir=tmp_path / "shards")
+    assert again.coded == 0 and store.summary().documents == 5
 
-    def synchronous(articles, **kw):
-        calls.append(kw["workers"])
-        return real(articles, **{**kw, "scheduler": "synchronous"})
 
-    monkeypatch.setattr(scale, "pipe_parallel", synchronous)
-    for i, text in enumerate(TEXTS):
-        (tmp_path / f"{i}.txt").write_text(text)
-    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "--workers", "3"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0 and calls == [3] and "5 added" in result.stdout
+def test_scale_dask_missing_says_how_to_install(monkeypatch, tmp_path):
+    from dyadline.scale import dask_engine
+
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ConfigError, match=r"pip install 'dyadline\[dask\]'"):
+        dask_engine.ingest_distributed(_articles(), Store(":memory:"), scheduler="local:2", settings=Settings(),
+                                       shard_dir=tmp_path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import itertools
 import json
 import os
 import re
@@ -35,6 +36,8 @@ FLUSH_SECONDS = 2.0  # ingest writes a batch at least this often, so the first d
 STDIN_FORMATS = ("jsonl", "txt", "html", "rss", "atom")
 EXPORT_FORMATS = ("plover", "gdelt", "cameo", "csv", "jsonl", "parquet")
 EVENT_COLUMNS = ("id", "date_start", "type", "source", "target", "modality", "evidence", "document_id")
+CLUSTER_COLUMNS = ("date_start", "type", "source", "target", "location", "mentions", "sources", "articles",
+                   "evidence")
 QUOTE_COLUMNS = ("published", "speaker_name", "speaker_text", "cue", "text")
 
 
@@ -230,14 +233,19 @@ def _progress(items: Iterable, *, total: int | None, desc: str) -> Iterable:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @published_option
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes; more than 1 uses Dask (pip install 'dyadline[dask]').")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for parsing and extraction  [default: every core; 1 for a handful of documents]")
+@click.option("--scheduler", metavar="tcp://HOST:PORT|local:N", default=None,
+              help="Code on Dask distributed: a running scheduler, or a local cluster of N workers "
+                   "(pip install 'dyadline[dask]'); results go through Parquet shards.")
+@click.option("--shards", "shard_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the Parquet shards of a --scheduler run  [default: DB.shards]")
 @click.option("--follow-links", is_flag=True,
               help="In folders, also read symbolic links that lead out of the folder.")
 @stdin_format_option
 @click.pass_context
 @user_errors
-def ingest(ctx, paths, db, published, workers, follow_links, stdin_format):
+def ingest(ctx, paths, db, published, workers, scheduler, shard_dir, follow_links, stdin_format):
     """Read files, folders or standard input ('-'), code new documents and store them.
 
     Formats: .txt, .html/.htm, .jsonl, .rss/.atom (standard input: --format, default jsonl).
@@ -247,23 +255,34 @@ def ingest(ctx, paths, db, published, workers, follow_links, stdin_format):
     once. A bad file or line is reported with its path (and line) and skipped, and the exit
     code is 1; every good document is still stored. Only regular files are read; in folders,
     hidden entries, other suffixes and links out of the folder are skipped with a warning.
+    Interrupted runs (even kill -9) resume: run the same command again. With --scheduler,
+    the documents are coded on Dask workers in partitions and merged through Parquet shards.
     """
     from dyadline.ingest import ReadOptions
 
+    if scheduler:
+        from dyadline.scale.dask_engine import parse_scheduler
+
+        parse_scheduler(scheduler)  # a bad spec fails before anything is read or created
     settings = _settings(ctx)
     pipe = Pipeline(settings)
     store = _open_store(ctx, db, must_exist=False)
     options = ReadOptions.from_settings(settings, follow_links=follow_links, stdin_format=stdin_format)
     tally = _Tally()
-    new = _unseen(_reported(read_inputs(paths, published, options), tally), store)
-    result = store.add_many(_progress(_code(pipe, new, workers), total=None, desc="coding"), on_error="skip",
-                            max_seconds=FLUSH_SECONDS)
+    articles = _reported(read_inputs(paths, published, options), tally)
+    if scheduler:
+        result = _ingest_distributed(pipe, store, articles, scheduler, shard_dir)
+    else:
+        new = _unseen(articles, store)
+        result = store.add_many(_progress(_code(pipe, new, workers), total=None, desc="coding"), on_error="skip",
+                                max_seconds=FLUSH_SECONDS)
     for r in result.rejected:
         _report(InputError(f"{r.id}: not stored ({r.reason})"))
     failed = tally.failed + len(result.rejected)
     warned = f", {tally.warned} warning{'s' if tally.warned > 1 else ''}" if tally.warned else ""
     click.echo(f"{tally.read} documents read: {result.added} added, "
                f"{tally.read - result.added - len(result.rejected)} already stored, {failed} failed{warned}")
+    _refresh_clusters(store, changed=result.added)
     _echo_summary(store.summary())
     if failed:
         ctx.exit(EXIT_BAD_INPUT)
@@ -307,12 +326,76 @@ def _unseen(articles: Iterable[Article], store) -> Iterator[Article]:
         seen.add(key)
 
 
-def _code(pipe: Pipeline, articles: Iterable[Article], workers: int) -> Iterator[tuple[Article, Record]]:
-    if workers > 1:
-        from dyadline.scale import pipe_parallel
+def _code(pipe: Pipeline, articles: Iterable[Article], workers: int | None) -> Iterator[tuple[Article, Record]]:
+    from dyadline import scale
 
-        return pipe_parallel(articles, workers=workers, settings=pipe.settings)
-    return pipe.pipe(articles)
+    wanted = workers or scale.default_workers()
+    head, rest = _peek(articles, wanted * pipe.settings.batch_size)
+    n = scale.effective_workers(wanted, len(head) + (1 if rest is not None else 0), pipe.settings.batch_size)
+    stream = itertools.chain(head, rest or ())
+    if n > 1:
+        return scale.pipe_parallel(stream, workers=n, settings=pipe.settings)
+    return pipe.pipe(stream)
+
+
+def _peek(items: Iterable, n: int) -> tuple[list, Iterator | None]:
+    """The first ``n`` items, and the iterator of the rest (None when there is no more)."""
+    it = iter(items)
+    head = list(itertools.islice(it, n))
+    if len(head) < n:
+        return head, None
+    return head, it
+
+
+def _ingest_distributed(pipe: Pipeline, store, articles: list[Article], scheduler: str, shard_dir: str | None):
+    from dyadline.scale import ingest_distributed
+
+    r = ingest_distributed(articles, store, scheduler=scheduler, settings=pipe.settings,
+                           shard_dir=shard_dir or f"{store.path}.shards")
+    if r.resumed.shards:
+        click.echo(f"{r.resumed.shards} shards left by an earlier run merged ({r.resumed.added} documents)", err=True)
+    return r
+
+
+def _refresh_clusters(store, *, changed: int) -> None:
+    """Regroup event mentions into real-world events when documents were added (or never grouped)."""
+    from dyadline.store.clusters import is_stale, refresh_clusters
+
+    if changed or is_stale(store):
+        refresh_clusters(store)
+
+
+@cli.command(short_help="Merge Parquet shards into the store.")
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.pass_context
+@user_errors
+def merge(ctx, shards, db):
+    """Merge Parquet shards (files, or folders of part-*.parquet) written by distributed ingest.
+
+    Merging is idempotent: documents already stored are skipped. A file that is not a
+    shard is reported and skipped (exit code 1).
+    """
+    from dyadline.scale.shards import merge_shards
+
+    store = _open_store(ctx, db, must_exist=False)
+    paths = [p for s in shards for p in (sorted(s.glob("*.parquet")) if s.is_dir() else [s])]
+    added = skipped = failed = 0
+    for path in paths:
+        try:
+            r = merge_shards([path], store)
+        except InputError as e:
+            _report(e)
+            failed += 1
+            continue
+        added, skipped = added + r.added, skipped + r.skipped
+        for bad in r.rejected:
+            click.echo(f"error: {bad.id}: not stored ({bad.reason})", err=True)
+        failed += len(r.rejected)
+    click.echo(f"{len(paths)} shards merged: {added} documents added, {skipped} already stored, {failed} failed")
+    _refresh_clusters(store, changed=added)
+    if failed:
+        ctx.exit(1)
 
 
 @cli.command(short_help="Print counts: documents, events by type, dyads.")
@@ -489,13 +572,25 @@ def resolve(ctx, input_, output):
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
 @reviewed_option
 @min_confidence_option
+@click.option("--clusters", is_flag=True,
+              help="One row per real-world event (mentions across articles grouped), with mentions, sources and "
+                   "articles counts, the most reported first.")
 @format_option(("table", "csv", "jsonl"))
 @click.pass_context
 @user_errors
-def events(ctx, db, actor, type_, since, until, limit, reviewed, min_confidence, fmt):
-    """List stored events, filtered by actor, type, date and confidence; each row names its event id and document."""
-    rows = _open_store(ctx, db).events(actor=actor, type=type_.upper() if type_ else None, since=since,
-                                       until=until, limit=limit, reviewed=reviewed, min_confidence=min_confidence)
+def events(ctx, db, actor, type_, since, until, limit, reviewed, min_confidence, clusters, fmt):
+    """List stored events, filtered by actor, type, date and confidence; each row names its event id and
+    document (or, with --clusters, real-world events: mentions across articles grouped)."""
+    store = _open_store(ctx, db)
+    if clusters:
+        from dyadline.store.clusters import clusters as cluster_rows
+
+        _refresh_clusters(store, changed=0)
+        _write_rows(cluster_rows(store, type=type_, actor=actor, since=since, until=until, limit=limit), fmt,
+                    CLUSTER_COLUMNS)
+        return
+    rows = store.events(actor=actor, type=type_.upper() if type_ else None, since=since,
+                        until=until, limit=limit, reviewed=reviewed, min_confidence=min_confidence)
     _write_rows(rows, fmt, EVENT_COLUMNS)
 
 

@@ -89,6 +89,7 @@ class Errors:
     E118 = "{path}: no item or entry with text was found in the feed"
     E119 = "{path}: the reader failed unexpectedly ({reason}); the file was skipped"
     E120 = "{path}: cannot read ({reason})"
+    E121 = "{path}: not a dyadline shard ({reason})"
     E201 = "Cannot open the store {path}: {reason}"
     E203 = "Cannot write to the store {path}: {reason} (this batch was rolled back; earlier batches are kept)"
     E204 = "{name} must be a date like YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}"
@@ -96,8 +97,11 @@ class Errors:
     E205 = "No event {id!r} in the store"
     E206 = "Bad review: {reason}"
     E301 = "Record {id!r} breaks the contract: {reason}"
-    E401 = "The Dask extra is not installed: pip install 'dyadline[dask]'"
+    E401 = "The Dask extra (dask, distributed, pyarrow) is not installed: pip install 'dyadline[dask]'"
     E403 = "Parquet export needs pyarrow, which is not installed: pip install 'dyadline[parquet]'"
+    E404 = ("Unknown scheduler {spec!r}: give tcp://HOST:PORT (a running dask scheduler) "
+            "or local:N (a local cluster of N workers)")
+    E405 = "Cannot reach the Dask scheduler at {spec}: {reason}"
     E402 = "The serve extra is not installed: pip install 'dyadline[serve]'"
     E601 = ("The plover, gdelt and cameo exports need each event's actors: pass a Store, (Article, Record) "
             "pairs or ExportEvent objects, not {got}")

@@ -28,6 +28,8 @@ SETTINGS = (
     Setting("lexicon_files", (), "extra event trigger lexicon files (YAML)"),
     Setting("allowed_hosts", ("localhost", "127.0.0.1"),
             "Host header names `dyadline serve` answers (others get 400: DNS rebinding)"),
+    Setting("cache_dir", None, "where the compiled knowledge-base/gazetteer cache is kept "
+            "(default: $XDG_CACHE_HOME/dyadline or ~/.cache/dyadline; 'off' disables it)"),
 )
 _NAMES = {s.name for s in SETTINGS}
 _LISTS = {"actor_files", "place_files", "lexicon_files", "allowed_hosts"}
@@ -46,6 +48,7 @@ class Settings:
     place_files: tuple[str, ...] = field(default_factory=tuple)
     lexicon_files: tuple[str, ...] = field(default_factory=tuple)
     allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1")
+    cache_dir: str | None = None
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides) -> Settings:

@@ -55,7 +55,9 @@ def _extractors(actor_files: tuple[str, ...], place_files: tuple[str, ...], lexi
                 config: str | None) -> Extractors:
     files = {"actor_files": actor_files, "place_files": place_files, "lexicon_files": lexicon_files}
     settings = Settings.load(config, **files) if config else Settings(**files)
-    return Extractors.from_settings(settings)
+    from dyadline.cache import load_extractors  # the compiled cache of the knowledge base, gazetteer and lexicon
+
+    return load_extractors(settings)[0]
 
 
 @Language.factory("dyadline", default_config={"extractors": DEFAULT_EXTRACTORS}, requires=list(REQUIRES),

@@ -25,7 +25,7 @@ from dyadline.errors import Errors, StoreError
 from dyadline.explain import explain_text
 from dyadline.records import MODALITIES, PLOVER_TYPES, Actor, Article, Event, Record, Span
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SPAN = {"text": str, "start": int, "end": int}
 _ACTOR = {"name": str, "country": str, "sector": str}
@@ -178,10 +178,24 @@ def _explanations_and_reviews(db: Database) -> None:
     db["reviews"].create_index(["event_id"], if_not_exists=True)
 
 
+def _event_clusters(db: Database) -> None:
+    from dyadline.store.clusters import CLUSTER_COLUMNS, MEMBER_COLUMNS
+
+    db["event_clusters"].create(CLUSTER_COLUMNS, pk="id", foreign_keys=[("representative", "events", "id")],
+                                not_null={"representative"})
+    db["event_cluster_members"].create(MEMBER_COLUMNS, pk="event_id",
+                                       foreign_keys=[("event_id", "events", "id"),
+                                                     ("cluster_id", "event_clusters", "id")],
+                                       not_null={"cluster_id"})
+    db["event_cluster_members"].create_index(["cluster_id"], if_not_exists=True)
+    db["event_clusters"].create_index(["mentions"], if_not_exists=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial: documents, events, event_actors, quotes, times, places, actors", _create_tables),
     Migration(2, "dyads: a reciprocal event's actor is not paired with itself", _dyads_without_self_pairs),
     Migration(3, "explanations of each event; reviews by analysts", _explanations_and_reviews),
+    Migration(4, "event clusters: mentions of one real-world event across articles", _event_clusters),
 )
 
 
@@ -199,13 +213,17 @@ def current_version(db: Database) -> int:
 
 
 def migrate(db: Database, *, path: str) -> int:
-    """Apply pending migrations in order, each in its own transaction; return the version reached."""
+    """Apply pending migrations in order, each in its own transaction; return the version reached.
+
+    A migration is pending when its version has no row in ``schema_version`` (so a store that
+    skipped a number, written by a branch that lacked it, still gets it)."""
     found = current_version(db)
     if found > SCHEMA_VERSION:
         raise StoreError(Errors.E202.format(path=path, found=found, known=SCHEMA_VERSION))
     _ensure_version_table(db)
+    applied = {r[0] for r in db.execute("SELECT version FROM schema_version")}
     for m in MIGRATIONS:
-        if m.version <= found:
+        if m.version in applied:
             continue
         with db.atomic():
             m.apply(db)
