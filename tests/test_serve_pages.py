@@ -149,8 +149,8 @@ def test_serve_pages_write_server_migrates_an_old_store(tmp_path):
     with Store(path) as store:
         store.add(*_pair())
     with sqlite3.connect(path) as conn:  # back to schema version 2
-        conn.execute("drop table reviews")
-        conn.execute("drop table explanations")
+        for table in ("reviews", "explanations", "event_cluster_members", "event_clusters"):
+            conn.execute(f"drop table {table}")
         conn.execute("delete from schema_version where version >= 3")
     make_datasette(path)
     with sqlite3.connect(path) as conn:
@@ -158,3 +158,21 @@ def test_serve_pages_write_server_migrates_an_old_store(tmp_path):
     make_datasette(path, write=True)
     with sqlite3.connect(path) as conn:
         assert conn.execute("select max(version) from schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_serve_pages_event_page_lists_every_mention_of_its_cluster(tmp_path):
+    from dataclasses import replace
+
+    from dyadline.store.clusters import refresh_clusters
+
+    path = tmp_path / "two.db"
+    art, record = _pair()
+    other = TEXT.replace("Later", "Then")  # the same story from a second outlet
+    again = replace(art, id="gulf-3", text=other, url="https://other.example/gulf")
+    with Store(path) as store:
+        store.add(art, record)
+        store.add(again, replace(record, id="gulf-3"))
+        refresh_clusters(store)
+    page = _req(make_datasette(path), "GET", f"/-/dyadline/two/event/{Store.doc_hash(TEXT)}-e0")
+    mentions = page.text.split('id="other-mentions"')[1].split("</section>")[0]
+    assert page.status_code == 200 and Store.doc_hash(other) in mentions and Store.doc_hash(TEXT) in mentions

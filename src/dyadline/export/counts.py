@@ -1,7 +1,7 @@
 """How often an event was reported: GDELT's NumMentions, NumSources and NumArticles.
 
-Every event counts at least once. When the store has a table ``event_clusters`` with the columns
-``event_id`` and ``cluster_id`` (events reported more than once share a cluster), an event's counts
+Every event counts at least once. When the store has event clusters (``event_cluster_members``:
+``event_id`` and ``cluster_id``; events reported more than once share a cluster), an event's counts
 are those of its cluster: mentions are its events, articles its distinct documents, sources the
 distinct web hosts of those documents (a document without a URL is a source of its own).
 """
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-CLUSTERS = "event_clusters"
+CLUSTERS = "event_cluster_members"
 _MEMBERS_SQL = f"""SELECT c.cluster_id, c.event_id, e.document_id, d.url FROM {CLUSTERS} c
 JOIN events e ON e.id = c.event_id JOIN documents d ON d.id = e.document_id"""
 
@@ -61,7 +61,7 @@ def counts_from_members(members: Iterable[Member]) -> dict[str, Counts]:
 
 
 def has_clusters(db: Database) -> bool:
-    """Whether the store has an ``event_clusters`` table with event_id and cluster_id."""
+    """Whether the store has cluster members (event_id, cluster_id)."""
     return db[CLUSTERS].exists() and {"event_id", "cluster_id"} <= set(db[CLUSTERS].columns_dict)
 
 

@@ -88,13 +88,14 @@ async def reviews(db, event_id: str) -> list[dict]:
 
 
 async def other_mentions(db, event_id: str) -> list[dict]:
-    """Other reports of the same event (its cluster), for the event page.
+    """Every mention of the same real-world event (its cluster, ``store.clusters``) for the event
+    page; none when the store has no clusters or the event is reported once."""
+    from dyadline.store.clusters import CLUSTER_MENTIONS_SQL
 
-    The ``event_clusters`` table (schema version 4, issue 12's scale work) is not here yet;
-    until it is, an event has no other mentions. Fill this function, and the event page's
-    ``other_mentions`` section shows them.
-    """
-    return []
+    if not await has_table(db, "event_cluster_members"):
+        return []
+    rows = await _rows(db, CLUSTER_MENTIONS_SQL, [event_id])
+    return rows if len(rows) > 1 else []
 
 
 def _pair_sql(source: str, target: str) -> tuple[str, list]:

@@ -300,12 +300,15 @@ def clusters(store, *, type: str | None = None, actor: str | None = None, since:
     return list(store.db.query(sql, params))
 
 
+# Every mention of the cluster of the event given as the parameter, earliest first.
+CLUSTER_MENTIONS_SQL = ("SELECT r.* FROM event_rows r JOIN event_cluster_members m ON m.event_id = r.id "
+                        "WHERE m.cluster_id = (SELECT cluster_id FROM event_cluster_members WHERE event_id = ?) "
+                        "ORDER BY r.published, (SELECT rowid FROM documents d WHERE d.id = r.document_id), r.position")
+
+
 def cluster_mentions(store, event_id: str) -> list[dict]:
     """Every mention (flat event row) of the real-world event that ``event_id`` belongs to, earliest first."""
-    sql = ("SELECT r.* FROM event_rows r JOIN event_cluster_members m ON m.event_id = r.id "
-           "WHERE m.cluster_id = (SELECT cluster_id FROM event_cluster_members WHERE event_id = ?) "
-           "ORDER BY r.published, (SELECT rowid FROM documents d WHERE d.id = r.document_id), r.position")
-    return list(store.db.query(sql, [event_id]))
+    return list(store.db.query(CLUSTER_MENTIONS_SQL, [event_id]))
 
 
 # --- evaluation ----------------------------------------------------------------------------------
