@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyadline.errors import ConfigError
-from dyadline.extract.attribution import Claim, claim_for, find_claims, load_cues
+from dyadline.extract.speech.claims import Claim, claim_for, find_claims, load_cues
 from dyadline.records import Actor
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyadline.extract.actors import ActorResolver
+from dyadline.extract.actors.resolver import ActorResolver
 
 TEXT = ("Russian President Vladimir Putin praised North Korean leader Kim Jong-un on Friday. "
         "The relationship between Russia and North Korea has deepened. "

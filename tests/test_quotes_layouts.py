@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dyadline.extract.attribution import find_claims
-from dyadline.extract.quotes import find_quotes
+from dyadline.extract.speech.claims import find_claims
+from dyadline.extract.speech.quotes import find_quotes
 from dyadline.records import Actor, Quote
 
 

@@ -15,18 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyadline.codebooks import cameo as cameo_codes
+from dyadline.codebooks.plover import MODALITIES, NON_STATE_CODES, PLOVER_TYPES, SECTORS  # noqa: F401 (re-exported)
+
 Span = tuple[int, int]
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-SECTORS = (
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
-    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
-)
-MODALITIES = ("asserted", "hedged", "negated", "future", "hypothetical")
-NON_STATE_CODES = ("IGO", "NGO", "IMG", "MNC")
 
 _LOCAL = {"wire": False}
 
@@ -179,13 +172,11 @@ class Event:
 
     @property
     def goldstein(self) -> float | None:
-        from dyadline.extract.cameo import goldstein
-        return goldstein(self.cameo)
+        return cameo_codes.goldstein(self.cameo)
 
     @property
     def quad_class(self) -> int | None:
-        from dyadline.extract.cameo import quad_class
-        return quad_class(self.cameo)
+        return cameo_codes.quad_class(self.cameo)
 
     def to_dict(self) -> dict:
         return {"type": self.type, "mode": self.mode, "cameo": self.cameo,

@@ -1,0 +1,474 @@
+"""Who and whom: find the source and target actors of a trigger from the dependency parse.
+
+The actor layer has already found every actor mention (with coreference); this module only
+decides which mentions fill which role, and records how each was found for ``explain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dyadline.extract.syntax import real_subject
+from dyadline.records import Actor
+
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "dative", "oprd")
+RELATIVE = {"which", "who", "that", "whom"}
+NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "nummod", "det", "quantmod"}
+NP_PREPS = {"of", "from", "between", "by"}  # "crimes by Croatian extremists": the agent of an act
+VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "alongside", "into", "upon", "over", "from", "for",
+                     "outside", "between")
+NOUN_SOURCE_PREPS = ("by", "from")
+GRIEVANCE_PREPS = ("over", "about", "against")
+PARTNER_PREPS = {"with", "to", "against", "on", "toward", "towards"}  # "talks with X", "a protest to X"
+RECIPIENT_PREPS = {"on", "to", "against", "for", "into"}  # "sanctions on X", "aid to X", "weapons for X"
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "ccomp", "npadvmod", "attr",
+              "acomp"}
+
+
+class ActorIndex:
+    """Actor mentions looked up by token."""
+
+    def __init__(self, doc: Doc, actors: Iterable[Actor]):
+        self.by_token: dict[int, list[Actor]] = {}
+        for a in actors:
+            if a.span is None:
+                continue
+            span = doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, []).append(a)
+
+    def at(self, tok: Token) -> list[Actor]:
+        return self.by_token.get(tok.i, [])
+
+
+@dataclass
+class Role:
+    """The actors that fill one role, the tokens they came from, and how they were found."""
+
+    actors: list[Actor] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)
+    how: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.actors)
+
+
+@dataclass
+class Args:
+    source: Role
+    target: Role
+    reciprocal: bool = False
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a.span, a.name, a.country)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def np_actors(tok: Token, idx: ActorIndex, *, depth: int = 3) -> Role:
+    """Actors named by the noun phrase headed by ``tok`` (and its conjuncts)."""
+    found, toks = [], []
+    for head in (tok, *tok.conjuncts):
+        got = _np_search(head, idx, depth)
+        if got:
+            found.extend(got[0])
+            toks.append(got[1])
+    return Role(_unique(found), toks, "noun phrase")
+
+
+def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], int] | None:
+    """Breadth-first over the phrase's modifiers: the nearest mention that names a country
+    ("U.S. Secretary of State Warren Christopher" -> U.S.), else the nearest mention at all."""
+    frontier, first = [tok], None
+    for _ in range(depth + 1):
+        nxt = []
+        for t in frontier:
+            here = idx.at(t)
+            if here:
+                if any(a.country for a in here):
+                    if t.i != tok.i:  # "the leaders of Germany, France and Poland": all three
+                        here = here + [a for cj in t.conjuncts for a in idx.at(cj)]
+                    else:
+                        here = here + _of_conjuncts(t, idx, {a.country for a in here})
+                    return [a for a in here if a.country], t.i
+                first = first or (here, t.i)
+            for c in t.children:
+                if _possessor_of_relation(c):
+                    continue  # "its allies", "Russia's neighbours": others, not the possessor
+                if c.dep_ in NP_DEPS:
+                    nxt.append(c)
+                elif c.dep_ == "prep" and c.lower_ in NP_PREPS:
+                    nxt.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by Croat forces"
+                    nxt.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        frontier = nxt
+        if not frontier:
+            break
+    return first
+
+
+LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
+# Verbs about someone for something ("accused X of attacking", "thanked X for sending"): X did it.
+CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
+                  "criticize", "criticise", "fault", "punish", "sanction", "commend"}
+BOUNDARY_NOUNS = {"border", "frontier", "boundary", "borderland", "coast", "waters", "airspace"}
+RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
+                    "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
+
+
+def _of_conjuncts(noun: Token, idx: ActorIndex, have: set) -> list[Actor]:
+    """"The leaders of Germany, France and Poland" resolved as Germany's: the other countries too."""
+    out = []
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for g in p.children:
+                if g.dep_ == "pobj" and any(a.country in have for a in idx.at(g)):
+                    out += [a for cj in g.conjuncts for a in idx.at(cj) if a.country and a.country not in have]
+    return out
+
+
+def relative_antecedent(noun: Token, idx: ActorIndex) -> Role:
+    """The actor a relative clause is about: "a delegation from X to Pyongyang, which expressed ..."
+
+    The parser attaches "which" to the nearest noun; when that noun is only the destination
+    or place of a larger phrase whose own head names an actor, the head is meant.
+    """
+    owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS else None
+    while owner is not None and owner.pos_ == "ADP" and owner.head.i != owner.i:
+        owner = owner.head
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        r = np_actors(g, idx)
+                        if r:
+                            return r
+        r = np_actors(owner, idx, depth=1)
+        if r:
+            return r
+    return np_actors(noun, idx)
+
+
+def subject_of(verb: Token, idx: ActorIndex) -> Role:
+    """The agent of a verb: its subject (active), its by-agent (passive), or a relative's antecedent."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    r = np_actors(g, idx)
+                    if r:
+                        r.how = f"passive agent 'by {g.text}'"
+                        return r
+        if c.dep_ == "nsubjpass" and verb.lemma_.lower() in STATIVE_PASSIVES:
+            r = np_actors(c, idx)  # "Israel is opposed to French mediation": Israel opposes
+            if r:
+                r.how = f"subject of '{verb.text}' (a state, not a passive)"
+                return r
+        if c.dep_ in SUBJ:
+            if any(a.dep_ == "auxpass" for a in verb.children):
+                continue  # "have been killed" parsed with an active subject: it is the patient
+            c = real_subject(verb, c)
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                r = relative_antecedent(verb.head, idx)
+                r.how = f"antecedent of relative '{c.text}'"
+                return r
+            r = np_actors(c, idx)
+            r.how = f"subject '{c.text}'"
+            if r:
+                return r
+    return Role()
+
+
+def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = True) -> Role:
+    """The patient of a verb: its object, its passive subject, or a prepositional object.
+
+    With ``direct=False`` the direct object is what is moved or imposed ("sent troops",
+    "imposed sanctions"), so the target is the recipient: a dative, a prepositional object,
+    or the object of a purpose clause ("troops to aid Russia").
+    """
+    if not direct:
+        return _recipient(verb, idx)
+    for c in verb.children:
+        if (c.dep_ in OBJ and not passive) or (passive and c.dep_ == "nsubjpass"):
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                r = np_actors(verb.head, idx)
+            else:
+                r = np_actors(c, idx)
+            if r:
+                r.how = f"{'passive subject' if passive else 'object'} '{c.text}'"
+                return r
+    r = Role() if passive else _object_prep_target(verb, idx, PARTNER_PREPS)  # "lodged a protest with Beijing"
+    return r or _prep_target(verb, idx)
+
+
+def _object_prep_target(verb: Token, idx: ActorIndex, preps: set[str]) -> Role:
+    """An actor in a PP on the verb's direct object: "a protest with Beijing (over ...)",
+    "sanctions on Turkish officials (over ...)", before the verb's own PPs."""
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ in preps and (r := _pp_actor(p, idx, f"'{c.text} ")):
+                return r
+    return Role()
+
+
+def grievance_target(verb: Token, idx: ActorIndex) -> Role:
+    """Whom a complaint is about, when the parse gave only whom it was made to: "complained to the
+    UN over Israeli air raids", "protested to Beijing about the detention of its citizens"."""
+    return _prep_target(verb, idx, GRIEVANCE_PREPS)
+
+
+def _prep_target(verb: Token, idx: ActorIndex, preps=VERB_TARGET_PREPS) -> Role:
+    """The first actor in a prepositional object, in order of VERB_TARGET_PREPS."""
+    for prep in preps:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == prep and (r := _pp_actor(c, idx, "prepositional object '")):
+                return r
+    return Role()
+
+
+def _pp_actor(prep: Token, idx: ActorIndex, label: str) -> Role:
+    """The first actor among the objects of a PP (and of the PPs hung on it), labelled for explain."""
+    for p, g in _prep_objects(prep):
+        r = np_actors(g, idx)
+        if r:
+            r.how = f"{label}{p.text} {g.text}'"
+            return r
+    return Role()
+
+
+def _recipient(verb: Token, idx: ActorIndex) -> Role:
+    for c in verb.children:
+        if c.dep_ == "dative":
+            r = np_actors(c, idx)
+            if r:
+                r.how = f"indirect object '{c.text}'"
+                return r
+    r = _object_prep_target(verb, idx, RECIPIENT_PREPS) or _prep_target(verb, idx)
+    if r:
+        return r
+    for c in verb.children:  # "sent troops to aid Russia": the purpose clause names the recipient
+        clauses = [c] if c.dep_ in ("advcl", "xcomp") else [g for g in c.children if g.dep_ in ("relcl", "acl")] if c.dep_ == "dobj" else []
+        for cl in clauses:
+            if _infinitival(cl):
+                r = object_of(cl, idx, passive=False)
+                if r:
+                    r.how = f"purpose clause '{cl.text}': {r.how}"
+                    return r
+    for c in verb.children:  # "supplying half of Russia's ammunition": the owner receives it
+        if c.dep_ in OBJ:
+            r = np_actors(c, idx)
+            if r and all(verb.doc[i].dep_ == "poss" for i in r.tokens):
+                r.how = f"possessor in the object '{c.text}'"
+                return r
+    return Role()
+
+
+def noun_roles(noun: Token, idx: ActorIndex) -> Args:
+    """Source and target of a nominal event: "Ukraine's counter-offensive", "a visit from X to Y"."""
+    source, target, reciprocal = Role(), Role(), False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        owner = noun.head.head  # "the EU's package of sanctions against Iran"
+        for c in owner.children:
+            if c.dep_ == "poss":
+                source = np_actors(c, idx)
+                source.how = f"possessor of '{owner.text}'"
+    for c in noun.children:
+        if c.dep_ == "poss" and not source:
+            source = np_actors(c, idx)
+            source.how = f"possessor '{c.text}'"
+        elif c.dep_ in ("amod", "compound") and c.i < noun.i and not source and idx.at(c):
+            source = Role(_unique(idx.at(c)), [c.i], f"modifier '{c.text}'")
+        elif c.dep_ == "prep":
+            for prep, g in _prep_objects(c):
+                c = prep
+                r = np_actors(g, idx)
+                if not r:
+                    continue
+                if c.lower_ in NOUN_SOURCE_PREPS and not source:
+                    source, source.how = r, f"'{c.text} {g.text}'"
+                elif c.lower_ == "between":
+                    source, target, reciprocal = r, Role(list(r.actors), list(r.tokens)), True
+                    source.how = target.how = f"'between {g.text} ...'"
+                elif c.lower_ in NOUN_TARGET_PREPS and not target:
+                    target, target.how = r, f"'{c.text} {g.text}'"
+    return Args(source, target, reciprocal)
+
+
+def _infinitival(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
+    """(preposition, object) pairs of a PP, following PPs the parser hung on it ("from X to Y")."""
+    out = []
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            out.append((prep, g))
+        elif g.dep_ == "prep":
+            out.extend(_prep_objects(g))
+    return out
+
+
+AGENTIVE_PASSIVES = {"involve", "implicate", "engage"}
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "engage", "involve"}  # "is opposed to" = opposes
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own (an actor or not)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl") for c in verb.children)
+
+
+def _agentive_passive(verb: Token, idx: ActorIndex) -> Role:
+    """"X was involved in the killing": X is the agent of what it was involved in."""
+    if verb.lemma_.lower() not in AGENTIVE_PASSIVES:
+        return Role()
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    r = np_actors(subj, idx) if subj is not None else Role()
+    if r:
+        r.how = f"'{subj.text} ... {verb.text} in'"
+    return r
+
+
+def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, Role, Token | None]:
+    """Climb from ``tok`` to the nearest governing clause and borrow its subject (and object).
+
+    Serves control ("agreed to enhance"), coordination ("met and signed"), participles
+    ("troops fighting alongside"), and nominal events under light verbs ("launched an attack").
+    """
+    cur = tok
+    if is_passive(tok):
+        return Role(), Role(), None  # "if its ally were threatened": a passive hides its agent
+    for _ in range(max_steps):
+        if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
+            break
+        head = cur.head
+        if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+            # object control: "allowed anyone to threaten", "urged Iran to stop": the object acts
+            obj = next(c for c in head.children if c.dep_ == "dobj")
+            r = np_actors(obj, idx)
+            r.how = f"object of '{head.text}' (object control)"
+            return r, Role(), head
+        if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.dep_ == "dobj" and \
+                head.head.head.lemma_.lower() in CHARGING_VERBS:
+            o = np_actors(head.head, idx)  # "accused the rebels of attacking": "of" hung on the object
+            if o:
+                o.how = f"the one '{head.head.head.text}' is about: object '{head.head.text}'"
+                return o, Role(), head.head.head
+        if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.pos_ == "VERB":
+            # "thanked X for sending", "accused X of attacking": X is the agent
+            o = object_of(head.head, idx, passive=False)
+            if o:
+                o.how = f"the one '{head.head.text}' is about: {o.how}"
+                return o, Role(), head.head
+        if cur.dep_ in ("acl", "relcl") and _infinitival(cur) and head.dep_ in ("dobj", "pobj") and \
+                head.head.pos_ == "VERB" and not any(a.country for a in np_actors(head, idx).actors):
+            s = subject_of(head.head, idx)
+            if s:  # "may send troops to aid Russia": the sender aids
+                s.how = f"subject of '{head.head.text}' (purpose clause): {s.how}"
+                return s, Role(), head.head
+        if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            r = np_actors(head, idx)
+            if r:
+                r.how = f"noun modified by the clause: '{head.text}'"
+                return r, Role(), head
+        if cur.dep_ == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):
+            # raising: "Iran is reported to be supplying", "is believed to be cooperating"
+            subj = next(c for c in head.children if c.dep_ == "nsubjpass")
+            r = np_actors(subj, idx)
+            if r:
+                r.how = f"subject of '{head.text} to' (raising)"
+                return r, Role(), head
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and is_passive(head) and not is_passive(cur) \
+                and cur.tag_ != "VBN":  # "were surrounded and detained": both passive
+            # "has been indicted by the court and will resign": the one indicted resigns
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            r = np_actors(subj, idx) if subj is not None else Role()
+            if r:
+                r.how = f"passive subject of '{head.text}', shared by '{cur.text}'"
+                return r, Role(), head
+        if head.pos_ in ("VERB", "AUX"):
+            s = subject_of(head, idx)
+            if s:
+                s.how = f"inherited from '{head.text}': {s.how}"
+                passive = is_passive(head)
+                o = object_of(head, idx, passive=passive)
+                if o:
+                    o.how = f"inherited from '{head.text}': {o.how}"
+                return s, o, head
+            if has_subject(head):
+                # a clause with a subject of its own is a boundary: "Trudeau said [the government
+                # may have been involved in the killing]" must not reach "Trudeau"
+                return _agentive_passive(head, idx), Role(), head
+        elif head.pos_ in ("NOUN", "PROPN"):
+            a = noun_roles(head, idx)
+            if a.source:
+                a.source.how = f"inherited from '{head.text}': {a.source.how}"
+                return a.source, Role(), head
+            r = np_actors(head, idx)
+            if r and cur.dep_ not in ("pobj", "prep"):
+                r.how = f"inherited from '{head.text}'"
+                return r, Role(), head
+        cur = head
+    return Role(), Role(), None
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb has a passive subject or auxiliary of its own ("was attacked")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,
+                   borders: bool = False, foreign: bool = False) -> Role:
+    """A target the parse did not attach: the nearest other actor in the sentence, preferring one
+    from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
+    src_spans = {a.span for a in exclude.actors}
+    src_countries = {a.country for a in exclude.actors if a.country}
+    best, best_key = None, None
+    for t in sent_tokens:
+        for a in idx.at(t):
+            if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t) \
+                    or (not borders and BOUNDARY_NOUNS & {t.head.lemma_.lower(), t.lemma_.lower()}):
+                continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
+            if foreign and a.country in src_countries:
+                continue  # troops are moved against another side, not their own
+            key = (a.country in src_countries, t.i < tok.i, abs(t.i - tok.i))
+            if best_key is None or key < best_key:
+                best, best_key = (a, t.i), key
+    if best is None:
+        return Role()
+    a, i = best
+    same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
+    return Role(same or [a], [i], f"nearest other actor in the sentence: '{a.text}'")
+
+
+def _possessor_of_relation(t: Token) -> bool:
+    """"its" in "its allies": names whose allies, not anyone acted on."""
+    return t.dep_ == "poss" and t.head.lemma_.lower() in RELATIONAL_NOUNS
+
+
+def clause_chars(tok: Token) -> tuple[int, int]:
+    root = tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        cur = tok
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        root = cur
+    toks = list(root.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
