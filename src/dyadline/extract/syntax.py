@@ -1,12 +1,15 @@
-"""Datelines: "NEW DELHI, Oct 21 — Indian border guards said ...".
+"""Questions about the dependency tree that several stages ask, each answered once here.
 
-The small parser often makes the dateline's city the subject of the first verb. Both the
-event coder and attribution ask :func:`real_subject` for the subject instead.
+Datelines: "NEW DELHI, Oct 21 — Indian border guards said ...". The small parser often makes
+the dateline's city the subject of the first verb; the event coder and attribution ask
+:func:`real_subject` for the subject instead.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from dyadline.records import Span
 
 DASHES = {"—", "–", "-", "--"}
 
@@ -35,3 +38,29 @@ def real_subject(verb: Token, subj: Token) -> Token:
         if t.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i not in inside:
             return t
     return subj
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def agent_of(verb: Token) -> Token | None:
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb of the clause ``tok`` sits in (``tok`` itself at the root)."""
+    head = tok.head
+    while head.i != head.head.i and not is_verb(head):
+        head = head.head
+    return head
+
+
+def tok_span(tok: Token) -> Span:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def char_span(doc: Doc, first: int, last: int) -> Span:
+    """Character span from token ``first`` to token ``last`` (inclusive)."""
+    return doc[first].idx, doc[last].idx + len(doc[last].text)

@@ -17,16 +17,12 @@ killing 20 people").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Span, Token
 
 from dyadline.extract.events.arguments import CHARGING_VERBS, ActorIndex
+from dyadline.extract.events.candidate import Candidate
 from dyadline.extract.events.modality import condition_clauses
 from dyadline.records import Event
-
-if TYPE_CHECKING:
-    from dyadline.extract.events.extractor import Candidate
 
 # Events whose content is another event: that one is asked for, refused, promised, threatened or
 # protested against ("rallied to oppose the discharge"), not done.

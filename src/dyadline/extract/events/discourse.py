@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from dyadline.codebooks.plover import NON_STATE_CODES
 from dyadline.extract.events.arguments import ActorIndex, Role, clause_chars, context_target
 from dyadline.extract.events.triggers import Lexicon
-from dyadline.extract.speech.claims import Claim
+from dyadline.extract.speech.cues import Claim
 from dyadline.records import Actor, Event, Place
 
 DISCOURSE_CHARS = 400

@@ -15,7 +15,7 @@ For every token the lexicon knows as a trigger:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +38,7 @@ from dyadline.extract.events.arguments import (
     subject_of,
 )
 from dyadline.extract.events.background import drop_content, drop_partial
+from dyadline.extract.events.candidate import Candidate
 from dyadline.extract.events.discourse import (
     HOSTILE_TYPES,
     anaphor_target,
@@ -54,7 +55,7 @@ from dyadline.extract.events.discourse import (
 )
 from dyadline.extract.events.modality import Modality, modality_of
 from dyadline.extract.events.triggers import Lexicon, Trigger, TriggerMatch, load_lexicon
-from dyadline.extract.speech.claims import Claim, claim_for
+from dyadline.extract.speech.cues import Claim, claim_for
 from dyadline.extract.time.lexicon import load_lexicon as load_timex_words
 from dyadline.extract.time.times import report_time
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
@@ -80,13 +81,6 @@ REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
-
-
-@dataclass
-class Candidate:
-    match: TriggerMatch
-    token: Token
-    args: Args
 
 
 class EventExtractor:

@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from dyadline.extract.speech.cues import Claim
 from dyadline.records import Actor, Quote
-
-if TYPE_CHECKING:  # attribution imports this module; only the type is needed here
-    from dyadline.extract.speech.claims import Claim
 
 OPENERS = "“«"
 CLOSERS = "”»"
