@@ -64,3 +64,47 @@ def tok_span(tok: Token) -> Span:
 def char_span(doc: Doc, first: int, last: int) -> Span:
     """Character span from token ``first`` to token ``last`` (inclusive)."""
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb has a passive subject or auxiliary of its own ("was attacked")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def has_passive_aux(verb: Token) -> bool:
+    """Whether the verb has a passive auxiliary of its own ("have been killed", "is believed")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def has_infinitival_to(verb: Token) -> bool:
+    """Whether the verb is a to-infinitive ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, looking through participles, conjuncts and relative clauses."""
+    tok = verb
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.pos_ != "VERB"), None)
+        if subj is not None:
+            return real_subject(tok, subj)
+        agent = agent_of(tok)
+        if agent is not None:
+            return agent
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "csubj", "pcomp", "acl", "relcl") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if verb.tag_ in ("VBG", "VBN"):
+        return _earlier_subject(verb)
+    return None
+
+
+def _earlier_subject(verb: Token) -> Token | None:
+    """For a dangling participle ("..., stating ..."): the subject of the verb before it."""
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if is_verb(tok):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None

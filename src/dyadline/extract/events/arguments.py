@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dyadline.extract.syntax import real_subject
+from dyadline.extract.syntax import has_infinitival_to, has_passive_aux, is_passive, real_subject
 from dyadline.records import Actor
 
 SUBJ = ("nsubj", "csubj")
@@ -162,7 +162,7 @@ def relative_antecedent(noun: Token, idx: ActorIndex) -> Role:
     return np_actors(noun, idx)
 
 
-def subject_of(verb: Token, idx: ActorIndex) -> Role:
+def agent_role(verb: Token, idx: ActorIndex) -> Role:
     """The agent of a verb: its subject (active), its by-agent (passive), or a relative's antecedent."""
     for c in verb.children:
         if c.dep_ == "agent":
@@ -178,7 +178,7 @@ def subject_of(verb: Token, idx: ActorIndex) -> Role:
                 r.how = f"subject of '{verb.text}' (a state, not a passive)"
                 return r
         if c.dep_ in SUBJ:
-            if any(a.dep_ == "auxpass" for a in verb.children):
+            if has_passive_aux(verb):
                 continue  # "have been killed" parsed with an active subject: it is the patient
             c = real_subject(verb, c)
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -264,7 +264,7 @@ def _recipient(verb: Token, idx: ActorIndex) -> Role:
     for c in verb.children:  # "sent troops to aid Russia": the purpose clause names the recipient
         clauses = [c] if c.dep_ in ("advcl", "xcomp") else [g for g in c.children if g.dep_ in ("relcl", "acl")] if c.dep_ == "dobj" else []
         for cl in clauses:
-            if _infinitival(cl):
+            if has_infinitival_to(cl):
                 r = object_of(cl, idx, passive=False)
                 if r:
                     r.how = f"purpose clause '{cl.text}': {r.how}"
@@ -307,10 +307,6 @@ def noun_roles(noun: Token, idx: ActorIndex) -> Args:
                 elif c.lower_ in NOUN_TARGET_PREPS and not target:
                     target, target.how = r, f"'{c.text} {g.text}'"
     return Args(source, target, reciprocal)
-
-
-def _infinitival(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
@@ -375,9 +371,9 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             if o:
                 o.how = f"the one '{head.head.text}' is about: {o.how}"
                 return o, Role(), head.head
-        if cur.dep_ in ("acl", "relcl") and _infinitival(cur) and head.dep_ in ("dobj", "pobj") and \
+        if cur.dep_ in ("acl", "relcl") and has_infinitival_to(cur) and head.dep_ in ("dobj", "pobj") and \
                 head.head.pos_ == "VERB" and not any(a.country for a in np_actors(head, idx).actors):
-            s = subject_of(head.head, idx)
+            s = agent_role(head.head, idx)
             if s:  # "may send troops to aid Russia": the sender aids
                 s.how = f"subject of '{head.head.text}' (purpose clause): {s.how}"
                 return s, Role(), head.head
@@ -402,7 +398,7 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
                 r.how = f"passive subject of '{head.text}', shared by '{cur.text}'"
                 return r, Role(), head
         if head.pos_ in ("VERB", "AUX"):
-            s = subject_of(head, idx)
+            s = agent_role(head, idx)
             if s:
                 s.how = f"inherited from '{head.text}': {s.how}"
                 passive = is_passive(head)
@@ -425,11 +421,6 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
                 return r, Role(), head
         cur = head
     return Role(), Role(), None
-
-
-def is_passive(verb: Token) -> bool:
-    """Whether the verb has a passive subject or auxiliary of its own ("was attacked")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from dyadline.extract.events.arguments import CHARGING_VERBS, ActorIndex
 from dyadline.extract.events.candidate import Candidate
 from dyadline.extract.events.modality import condition_clauses
+from dyadline.extract.syntax import has_infinitival_to
 from dyadline.records import Event
 
 # Events whose content is another event: that one is asked for, refused, promised, threatened or
@@ -156,7 +157,7 @@ def _is_content(c: Token) -> bool:
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
         if marks & {"if", "unless", "until"}:
             return True  # the condition of a threat or an offer
-        return not marks and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)  # purpose
+        return not marks and has_infinitival_to(c)  # purpose
     return False
 
 

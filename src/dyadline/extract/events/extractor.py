@@ -27,15 +27,14 @@ from dyadline.extract.events.arguments import (
     ActorIndex,
     Args,
     Role,
+    agent_role,
     clause_chars,
     grievance_target,
     has_subject,
     inherit,
-    is_passive,
     noun_roles,
     np_actors,
     object_of,
-    subject_of,
 )
 from dyadline.extract.events.background import drop_content, drop_partial
 from dyadline.extract.events.candidate import Candidate
@@ -56,6 +55,7 @@ from dyadline.extract.events.discourse import (
 from dyadline.extract.events.modality import Modality, modality_of
 from dyadline.extract.events.triggers import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.speech.cues import Claim, claim_for
+from dyadline.extract.syntax import has_infinitival_to, has_passive_aux, is_passive
 from dyadline.extract.time.lexicon import load_lexicon as load_timex_words
 from dyadline.extract.time.times import report_time
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
@@ -301,7 +301,7 @@ def _is_wished(tok: Token) -> bool:
         return any(c.dep_ == "dobj" for c in tok.head.children)  # "expects India to": object control
     if tok.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # "expects Hungary to approve"
+    infinitive = has_infinitival_to(tok)  # "expects Hungary to approve"
     return infinitive or tok.head.lemma_.lower() in ("hope", "wish")  # "expects that X will": a forecast
 
 
@@ -309,7 +309,7 @@ def _wisher(tok: Token, doer: Role, idx: ActorIndex, claim: Claim | None = None)
     """The actor who wants ``doer`` to do ``tok`` ("the Qatari premier hoped Israel would ..."), else None."""
     if not _is_wished(tok) or not doer:
         return None
-    who = subject_of(tok.head, idx)
+    who = agent_role(tok.head, idx)
     first = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.head.children)
     if not who and first and claim is not None and claim.source is not None:
         who = Role([claim.source], [], f"the speaker of '{claim.cue}'")  # "I expect India to ...", he said
@@ -327,12 +327,12 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
 
 
 def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
-    shared = tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.head.children) and \
+    shared = tok.dep_ == "conj" and tok.tag_ == "VBN" and has_passive_aux(tok.head) and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)  # "were surrounded and detained"
     passive = (is_passive(tok) or shared or (tok.tag_ == "VBN" and tok.dep_ == "acl")) and \
         tok.lemma_.lower() not in STATIVE_PASSIVES
     clause = tok.head if shared else tok
-    source = subject_of(clause, idx)
+    source = agent_role(clause, idx)
     target = object_of(clause, idx, passive=passive, direct=passive or trig.target != "recipient")
     if passive and not source and trig.type == "MOBILIZE":
         # "Police were deployed across Paris", "troops were sent to the border": the forces moved
@@ -345,7 +345,7 @@ def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
         target = grievance_target(tok, idx) or target  # "complained to the UN over Israeli raids"
     if not source and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ORDER_VERBS:
         obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-        boss = subject_of(tok.head, idx)
+        boss = agent_role(tok.head, idx)
         if obj is not None and boss:  # "ordered the newspaper to suspend publication": the order is the act
             boss.how = f"subject of '{tok.head.text}', who orders it: {boss.how}"
             done_to = np_actors(obj, idx)
@@ -416,7 +416,7 @@ def _charged_party(noun: Token, idx: ActorIndex) -> Role:
     if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in CHARGING_VERBS:
         return Role()
     verb = prep.head
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = is_passive(verb)
     role = object_of(verb, idx, passive=passive)
     if role:
         role.how = f"the one '{verb.text}' concerns: {role.how}"

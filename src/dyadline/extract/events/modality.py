@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dyadline.extract.syntax import has_infinitival_to, has_passive_aux
+
 HEDGE_MODALS = {"may", "might", "could", "can"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MODALS = {"would", "should", "must"}
@@ -79,7 +81,7 @@ def modality_of(trigger: Token, *, hedged_claim: bool = False, denial: bool = Fa
 
 def _purpose_governor(tok: Token) -> Token | None:
     """For "to aid" under "may send troops", the verb "send"; else None."""
-    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.pos_ != "VERB" or not has_infinitival_to(tok):
         return None
     cur = tok.head
     for _ in range(3):
@@ -123,7 +125,7 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         return Modality("hedged", f"modal '{sorted(aux & HEDGE_MODALS)[0]}'")
     for g in govs:
         glem = g.lemma_.lower()
-        if glem in HEDGE_GOVERNORS and any(c.dep_ == "auxpass" for c in g.children):
+        if glem in HEDGE_GOVERNORS and has_passive_aux(g):
             return Modality("hedged", f"'{g.text} to'")
         if glem in FUTURE_GOVERNORS and verb.dep_ == "xcomp":
             return Modality("future", f"governed by '{g.text}'", intent=glem in INTENT_GOVERNORS)

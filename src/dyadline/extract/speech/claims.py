@@ -31,8 +31,8 @@ from dyadline.extract.speech.channels import channel_of, channel_phrase, is_chan
 from dyadline.extract.speech.context import Context, clip, is_cue_verb, reports_here
 from dyadline.extract.speech.cues import Claim
 from dyadline.extract.speech.quotes import QuoteSpan, is_fragment
-from dyadline.extract.speech.speakers import NAME_ENTS, actor_for, phrase_text, source_of_cue, subject_of
-from dyadline.extract.syntax import agent_of, char_span, clause_head, is_verb, tok_span
+from dyadline.extract.speech.speakers import NAME_ENTS, actor_for, clause_subject, phrase_text, source_of_cue
+from dyadline.extract.syntax import agent_of, char_span, clause_head, has_passive_aux, is_verb, tok_span
 from dyadline.records import Actor, Span
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def report_claim(ctx: Context, verb: Token) -> Claim | None:
     scope = char_span(ctx.doc, comp.left_edge.i, comp.right_edge.i)
     if scope[0] <= verb.idx < scope[1]:
         return None
-    subject = subject_of(verb)
+    subject = clause_subject(verb)
     hedged = _is_hedge_subject(ctx, subject, verb)
     source = None if hedged or subject is None else actor_for(ctx, subject)
     if source is None and not hedged:
@@ -146,7 +146,7 @@ def _is_hedge_subject(ctx: Context, subject: Token | None, verb: Token) -> bool:
     words = {subject.lemma_.lower(), subject.lower_, phrase_text(ctx, subject).lower()}
     if words & ctx.cues.hedge_subjects:
         return True
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = has_passive_aux(verb)
     return subject.lower_ == "it" and passive and verb.lemma_.lower() in ctx.cues.hedge_passives
 
 
@@ -287,7 +287,7 @@ def _colon_verb(ctx: Context, q: QuoteSpan, lo: int) -> Token | None:
     if not before.endswith(":"):
         return None
     clause = ctx.doc.char_span(lo, len(before) + lo, alignment_mode="contract")
-    verbs = [t for t in clause or [] if is_verb(t) and not ctx.in_quote[t.i] and subject_of(t) is not None]
+    verbs = [t for t in clause or [] if is_verb(t) and not ctx.in_quote[t.i] and clause_subject(t) is not None]
     return verbs[-1] if verbs else None
 
 

@@ -11,10 +11,9 @@ import bisect
 from spacy.tokens import Token
 
 from dyadline.extract.speech.context import Context, is_cue_verb
-from dyadline.extract.syntax import agent_of, char_span, is_verb, real_subject, tok_span
+from dyadline.extract.syntax import char_span, clause_subject, tok_span
 from dyadline.records import Actor, Span
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = ("which", "who", "that", "whom")
 PERSONAL = ("he", "she", "him", "her")
 COLLECTIVE = ("they", "them", "it", "we")
@@ -27,36 +26,8 @@ def source_of_cue(ctx: Context, cue: Token) -> Actor | None:
     quoted = quoted_as(cue)
     if quoted is not None:
         return actor_for(ctx, quoted)
-    subject = subject_of(cue)
+    subject = clause_subject(cue)
     return actor_for(ctx, subject) if subject is not None else None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, looking through participles, conjuncts and relative clauses."""
-    tok = verb
-    for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.pos_ != "VERB"), None)
-        if subj is not None:
-            return real_subject(tok, subj)
-        agent = agent_of(tok)
-        if agent is not None:
-            return agent
-        if tok.dep_ not in ("advcl", "xcomp", "conj", "csubj", "pcomp", "acl", "relcl") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    if verb.tag_ in ("VBG", "VBN"):
-        return _earlier_subject(verb)
-    return None
-
-
-def _earlier_subject(verb: Token) -> Token | None:
-    """For a dangling participle ("..., stating ..."): the subject of the verb before it."""
-    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
-        if is_verb(tok):
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                return subj
-    return None
 
 
 def actor_for(ctx: Context, tok: Token) -> Actor | None:
@@ -115,7 +86,7 @@ def _author_of_channel(ctx: Context, tok: Token) -> Actor | None:
     lemma = tok.lemma_.lower()
     for cand in reversed(tok.doc[max(0, tok.left_edge.i - LOOKBACK):tok.left_edge.i]):
         if cand.lemma_.lower() == lemma and cand.dep_ == "dobj":
-            subject = subject_of(cand.head)
+            subject = clause_subject(cand.head)
             if subject is not None and subject.i != tok.i:
                 return actor_for(ctx, subject)
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dyadline.extract.syntax import has_infinitival_to
 from dyadline.extract.time.rules import FUTURE, PAST
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
@@ -52,7 +53,7 @@ def _governing_verb(tok: Token) -> Token | None:
 
 def _to_future(verb: Token) -> bool:
     """ "plans to visit", "is due to take effect", "is set to meet": an infinitive of intent."""
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.tag_ != "VB" or not has_infinitival_to(verb):
         return False
     head = verb.head
     return head.lemma_.lower() in FUTURE_HEADS or head.lemma_ == "be" or head.lower_ == "going"
