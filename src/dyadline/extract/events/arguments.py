@@ -7,10 +7,10 @@ decides which mentions fill which role, and records how each was found for ``exp
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
 from dyadline.extract.syntax import has_infinitival_to, has_passive_aux, is_passive, real_subject
 from dyadline.records import Actor
 
@@ -28,43 +28,6 @@ RECIPIENT_PREPS = {"on", "to", "against", "for", "into"}  # "sanctions on X", "a
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "ccomp", "npadvmod", "attr",
               "acomp"}
-
-
-class ActorIndex:
-    """Actor mentions looked up by token."""
-
-    def __init__(self, doc: Doc, actors: Iterable[Actor]):
-        self.by_token: dict[int, list[Actor]] = {}
-        for a in actors:
-            if a.span is None:
-                continue
-            span = doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
-            if span is None:
-                continue
-            for t in span:
-                self.by_token.setdefault(t.i, []).append(a)
-
-    def at(self, tok: Token) -> list[Actor]:
-        return self.by_token.get(tok.i, [])
-
-
-@dataclass
-class Role:
-    """The actors that fill one role, the tokens they came from, and how they were found."""
-
-    actors: list[Actor] = field(default_factory=list)
-    tokens: list[int] = field(default_factory=list)
-    how: str = ""
-
-    def __bool__(self) -> bool:
-        return bool(self.actors)
-
-
-@dataclass
-class Args:
-    source: Role
-    target: Role
-    reciprocal: bool = False
 
 
 def _unique(actors: Iterable[Actor]) -> list[Actor]:
@@ -85,7 +48,7 @@ def np_actors(tok: Token, idx: ActorIndex, *, depth: int = 3) -> Role:
         if got:
             found.extend(got[0])
             toks.append(got[1])
-    return Role(_unique(found), toks, "noun phrase")
+    return tagged(_unique(found), toks, Found.NOUN_PHRASE)
 
 
 def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], int] | None:
@@ -170,12 +133,12 @@ def agent_role(verb: Token, idx: ActorIndex) -> Role:
                 if g.dep_ == "pobj":
                     r = np_actors(g, idx)
                     if r:
-                        r.how = f"passive agent 'by {g.text}'"
+                        r.tag(Found.PASSIVE_AGENT, g.text)
                         return r
         if c.dep_ == "nsubjpass" and verb.lemma_.lower() in STATIVE_PASSIVES:
             r = np_actors(c, idx)  # "Israel is opposed to French mediation": Israel opposes
             if r:
-                r.how = f"subject of '{verb.text}' (a state, not a passive)"
+                r.tag(Found.STATIVE_SUBJECT, verb.text)
                 return r
         if c.dep_ in SUBJ:
             if has_passive_aux(verb):
@@ -183,10 +146,10 @@ def agent_role(verb: Token, idx: ActorIndex) -> Role:
             c = real_subject(verb, c)
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 r = relative_antecedent(verb.head, idx)
-                r.how = f"antecedent of relative '{c.text}'"
+                r.tag(Found.RELATIVE_ANTECEDENT, c.text)
                 return r
             r = np_actors(c, idx)
-            r.how = f"subject '{c.text}'"
+            r.tag(Found.SUBJECT, c.text)
             if r:
                 return r
     return Role()
@@ -208,7 +171,7 @@ def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = Tru
             else:
                 r = np_actors(c, idx)
             if r:
-                r.how = f"{'passive subject' if passive else 'object'} '{c.text}'"
+                r.tag(Found.PASSIVE_SUBJECT if passive else Found.OBJECT, c.text)
                 return r
     r = Role() if passive else _object_prep_target(verb, idx, PARTNER_PREPS)  # "lodged a protest with Beijing"
     return r or _prep_target(verb, idx)
@@ -221,7 +184,7 @@ def _object_prep_target(verb: Token, idx: ActorIndex, preps: set[str]) -> Role:
         if c.dep_ != "dobj":
             continue
         for p in c.children:
-            if p.dep_ == "prep" and p.lower_ in preps and (r := _pp_actor(p, idx, f"'{c.text} ")):
+            if p.dep_ == "prep" and p.lower_ in preps and (r := _pp_actor(p, idx, on_object=c)):
                 return r
     return Role()
 
@@ -236,18 +199,19 @@ def _prep_target(verb: Token, idx: ActorIndex, preps=VERB_TARGET_PREPS) -> Role:
     """The first actor in a prepositional object, in order of VERB_TARGET_PREPS."""
     for prep in preps:
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == prep and (r := _pp_actor(c, idx, "prepositional object '")):
+            if c.dep_ == "prep" and c.lower_ == prep and (r := _pp_actor(c, idx)):
                 return r
     return Role()
 
 
-def _pp_actor(prep: Token, idx: ActorIndex, label: str) -> Role:
-    """The first actor among the objects of a PP (and of the PPs hung on it), labelled for explain."""
+def _pp_actor(prep: Token, idx: ActorIndex, *, on_object: Token | None = None) -> Role:
+    """The first actor among the objects of a PP (and of the PPs hung on it): a prepositional
+    object of the verb, or of the verb's direct object ``on_object``."""
     for p, g in _prep_objects(prep):
         r = np_actors(g, idx)
         if r:
-            r.how = f"{label}{p.text} {g.text}'"
-            return r
+            return r.tag(Found.OBJECT_PP, on_object.text, p.text, g.text) if on_object is not None else \
+                r.tag(Found.PREP_OBJECT, p.text, g.text)
     return Role()
 
 
@@ -256,7 +220,7 @@ def _recipient(verb: Token, idx: ActorIndex) -> Role:
         if c.dep_ == "dative":
             r = np_actors(c, idx)
             if r:
-                r.how = f"indirect object '{c.text}'"
+                r.tag(Found.INDIRECT_OBJECT, c.text)
                 return r
     r = _object_prep_target(verb, idx, RECIPIENT_PREPS) or _prep_target(verb, idx)
     if r:
@@ -267,13 +231,13 @@ def _recipient(verb: Token, idx: ActorIndex) -> Role:
             if has_infinitival_to(cl):
                 r = object_of(cl, idx, passive=False)
                 if r:
-                    r.how = f"purpose clause '{cl.text}': {r.how}"
+                    r.tag(Found.PURPOSE_CLAUSE, cl.text)
                     return r
     for c in verb.children:  # "supplying half of Russia's ammunition": the owner receives it
         if c.dep_ in OBJ:
             r = np_actors(c, idx)
             if r and all(verb.doc[i].dep_ == "poss" for i in r.tokens):
-                r.how = f"possessor in the object '{c.text}'"
+                r.tag(Found.OBJECT_POSSESSOR, c.text)
                 return r
     return Role()
 
@@ -286,13 +250,13 @@ def noun_roles(noun: Token, idx: ActorIndex) -> Args:
         for c in owner.children:
             if c.dep_ == "poss":
                 source = np_actors(c, idx)
-                source.how = f"possessor of '{owner.text}'"
+                source.tag(Found.OWNER_POSSESSOR, owner.text)
     for c in noun.children:
         if c.dep_ == "poss" and not source:
             source = np_actors(c, idx)
-            source.how = f"possessor '{c.text}'"
+            source.tag(Found.POSSESSOR, c.text)
         elif c.dep_ in ("amod", "compound") and c.i < noun.i and not source and idx.at(c):
-            source = Role(_unique(idx.at(c)), [c.i], f"modifier '{c.text}'")
+            source = tagged(_unique(idx.at(c)), [c.i], Found.MODIFIER, c.text)
         elif c.dep_ == "prep":
             for prep, g in _prep_objects(c):
                 c = prep
@@ -300,12 +264,13 @@ def noun_roles(noun: Token, idx: ActorIndex) -> Args:
                 if not r:
                     continue
                 if c.lower_ in NOUN_SOURCE_PREPS and not source:
-                    source, source.how = r, f"'{c.text} {g.text}'"
+                    source = r.tag(Found.NOUN_PREP, c.text, g.text)
                 elif c.lower_ == "between":
                     source, target, reciprocal = r, Role(list(r.actors), list(r.tokens)), True
-                    source.how = target.how = f"'between {g.text} ...'"
+                    source.tag(Found.BETWEEN, g.text)
+                    target.tag(Found.BETWEEN, g.text)
                 elif c.lower_ in NOUN_TARGET_PREPS and not target:
-                    target, target.how = r, f"'{c.text} {g.text}'"
+                    target = r.tag(Found.NOUN_PREP, c.text, g.text)
     return Args(source, target, reciprocal)
 
 
@@ -336,7 +301,7 @@ def _agentive_passive(verb: Token, idx: ActorIndex) -> Role:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     r = np_actors(subj, idx) if subj is not None else Role()
     if r:
-        r.how = f"'{subj.text} ... {verb.text} in'"
+        r.tag(Found.AGENTIVE_PASSIVE, subj.text, verb.text)
     return r
 
 
@@ -357,37 +322,37 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             # object control: "allowed anyone to threaten", "urged Iran to stop": the object acts
             obj = next(c for c in head.children if c.dep_ == "dobj")
             r = np_actors(obj, idx)
-            r.how = f"object of '{head.text}' (object control)"
+            r.tag(Found.OBJECT_CONTROL, head.text)
             return r, Role(), head
         if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.dep_ == "dobj" and \
                 head.head.head.lemma_.lower() in CHARGING_VERBS:
             o = np_actors(head.head, idx)  # "accused the rebels of attacking": "of" hung on the object
             if o:
-                o.how = f"the one '{head.head.head.text}' is about: object '{head.head.text}'"
+                o.tag(Found.CHARGED_OBJECT, head.head.head.text, head.head.text)
                 return o, Role(), head.head.head
         if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.pos_ == "VERB":
             # "thanked X for sending", "accused X of attacking": X is the agent
             o = object_of(head.head, idx, passive=False)
             if o:
-                o.how = f"the one '{head.head.text}' is about: {o.how}"
+                o.tag(Found.ABOUT, head.head.text)
                 return o, Role(), head.head
         if cur.dep_ in ("acl", "relcl") and has_infinitival_to(cur) and head.dep_ in ("dobj", "pobj") and \
                 head.head.pos_ == "VERB" and not any(a.country for a in np_actors(head, idx).actors):
             s = agent_role(head.head, idx)
             if s:  # "may send troops to aid Russia": the sender aids
-                s.how = f"subject of '{head.head.text}' (purpose clause): {s.how}"
+                s.tag(Found.PURPOSE_SUBJECT, head.head.text)
                 return s, Role(), head.head
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             r = np_actors(head, idx)
             if r:
-                r.how = f"noun modified by the clause: '{head.text}'"
+                r.tag(Found.CLAUSE_NOUN, head.text)
                 return r, Role(), head
         if cur.dep_ == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):
             # raising: "Iran is reported to be supplying", "is believed to be cooperating"
             subj = next(c for c in head.children if c.dep_ == "nsubjpass")
             r = np_actors(subj, idx)
             if r:
-                r.how = f"subject of '{head.text} to' (raising)"
+                r.tag(Found.RAISING, head.text)
                 return r, Role(), head
         if head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and is_passive(head) and not is_passive(cur) \
                 and cur.tag_ != "VBN":  # "were surrounded and detained": both passive
@@ -395,16 +360,16 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             r = np_actors(subj, idx) if subj is not None else Role()
             if r:
-                r.how = f"passive subject of '{head.text}', shared by '{cur.text}'"
+                r.tag(Found.SHARED_PASSIVE, head.text, cur.text)
                 return r, Role(), head
         if head.pos_ in ("VERB", "AUX"):
             s = agent_role(head, idx)
             if s:
-                s.how = f"inherited from '{head.text}': {s.how}"
+                s.tag(Found.INHERITED, head.text)
                 passive = is_passive(head)
                 o = object_of(head, idx, passive=passive)
                 if o:
-                    o.how = f"inherited from '{head.text}': {o.how}"
+                    o.tag(Found.INHERITED, head.text)
                 return s, o, head
             if has_subject(head):
                 # a clause with a subject of its own is a boundary: "Trudeau said [the government
@@ -413,11 +378,11 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
         elif head.pos_ in ("NOUN", "PROPN"):
             a = noun_roles(head, idx)
             if a.source:
-                a.source.how = f"inherited from '{head.text}': {a.source.how}"
+                a.source.tag(Found.INHERITED, head.text)
                 return a.source, Role(), head
             r = np_actors(head, idx)
             if r and cur.dep_ not in ("pobj", "prep"):
-                r.how = f"inherited from '{head.text}'"
+                r.tag(Found.INHERITED_NOUN, head.text)
                 return r, Role(), head
         cur = head
     return Role(), Role(), None
@@ -444,7 +409,7 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
         return Role()
     a, i = best
     same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
-    return Role(same or [a], [i], f"nearest other actor in the sentence: '{a.text}'")
+    return tagged(same or [a], [i], Found.CONTEXT, a.text)
 
 
 def _possessor_of_relation(t: Token) -> bool:

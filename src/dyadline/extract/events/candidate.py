@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dyadline.extract.events.arguments import Args
+from dyadline.extract.events.roles import Args
 from dyadline.extract.events.triggers import TriggerMatch
 
 

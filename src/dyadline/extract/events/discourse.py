@@ -15,7 +15,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dyadline.codebooks.plover import NON_STATE_CODES
-from dyadline.extract.events.arguments import ActorIndex, Role, clause_chars, context_target
+from dyadline.extract.events.arguments import clause_chars, context_target
+from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon
 from dyadline.extract.speech.cues import Claim
 from dyadline.records import Actor, Event, Place
@@ -82,7 +83,7 @@ def placed(role: Role, places: list[Place], text: str) -> Role:
             continue
         place = _place_in_phrase(a, role, places, text)
         out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'") if place else a)
-    return Role(out, role.tokens, role.how)
+    return role.with_actors(out)
 
 
 def _guessed(a: Actor) -> bool:
@@ -130,8 +131,8 @@ def clause_places(tok: Token, places: list[Place]) -> list[Place]:
 
 def _with_country(role: Role, country: str, why: str, *, only_missing: bool = False) -> Role:
     """``role`` with its actors (or only those without one) given ``country``, saying why."""
-    return Role([replace(a, country=country, how=f"{a.how or 'mention'}; {why}")
-                 if not (only_missing and a.country) else a for a in role.actors], role.tokens, role.how)
+    return role.with_actors([replace(a, country=country, how=f"{a.how or 'mention'}; {why}")
+                             if not (only_missing and a.country) else a for a in role.actors])
 
 
 def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
@@ -148,7 +149,7 @@ def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
         if victims & sides and len(sides - victims) == 1:
             other = sides - victims
             actors = [a for a in (*e.source, *e.target) if a.country in other]
-            return Role(_first_per_country(actors), [], f"discourse: the other side of the fight just told ('{e.evidence.text[:40]}')")
+            return tagged(_first_per_country(actors), [], Found.OTHER_SIDE, e.evidence.text[:40])
     return Role()
 
 
@@ -168,7 +169,7 @@ def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]
     if source:
         return _with_country(source, place.country, f"attacking in '{place.text}'")
     unknown = Actor(text=place.text, span=place.span, country=place.country, how="place: unnamed attacker")
-    return Role([unknown], [], f"attacker not named: the country where it happened ('{place.text}')")
+    return tagged([unknown], [], Found.UNNAMED_ATTACKER, place.text)
 
 
 def _blind_force(verb: Token) -> bool:
@@ -229,7 +230,7 @@ def anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -
         for e in reversed(prior):
             actors = [a for a in (*e.source, *e.target) if a.country and a.country not in src]
             if e.type == m.trigger.type and actors:
-                return Role(_first_per_country(actors), [], f"the {c.text} reported earlier: '{e.evidence.text[:40]}'")
+                return tagged(_first_per_country(actors), [], Found.ANAPHOR, c.text, e.evidence.text[:40])
     return Role()
 
 
@@ -248,8 +249,8 @@ def place_target(tok: Token, places: list[Place]) -> Role:
     ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in spans]
     for p in places:
         if p.country and any(lo <= p.span[0] < hi for lo, hi in ranges):
-            return Role([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how="place")], [],
-                        f"place named in the argument: '{p.text}'")
+            return tagged([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how="place")], [],
+                          Found.PLACE, p.text)
     return Role()
 
 
@@ -291,5 +292,5 @@ def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, clai
         [a for a in (*last.source, *last.target) if a.country and (a.name or a.text) not in src_names
          and (a.span, a.name) not in skip and not (foreign and a.country in src)]
     if near and actors:
-        return Role(actors, [], f"discourse: source of the previous event ('{last.evidence.text[:40]}')")
+        return tagged(actors, [], Found.PREVIOUS_SOURCE, last.evidence.text[:40])
     return Role()

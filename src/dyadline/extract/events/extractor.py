@@ -24,9 +24,6 @@ from dyadline.extract.events.arguments import (
     CHARGING_VERBS,
     RELATIONAL_NOUNS,
     STATIVE_PASSIVES,
-    ActorIndex,
-    Args,
-    Role,
     agent_role,
     clause_chars,
     grievance_target,
@@ -53,6 +50,7 @@ from dyadline.extract.events.discourse import (
     with_home_country,
 )
 from dyadline.extract.events.modality import Modality, modality_of
+from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon, Trigger, TriggerMatch, load_lexicon
 from dyadline.extract.speech.cues import Claim, claim_for
 from dyadline.extract.syntax import has_infinitival_to, has_passive_aux, is_passive
@@ -188,7 +186,7 @@ class EventExtractor:
         if typ == "PROTEST" and not any(a.country for a in source.actors):
             source = protest_home(tok, source, places, idx)  # "Farmers blocked roads across France"
         if typ in HOSTILE_TYPES and not source and trig.pos == "verb" and \
-                c.args.target.how.startswith("passive subject") and any(a.country for a in c.args.target.actors):
+                c.args.target.found is Found.PASSIVE_SUBJECT and any(a.country for a in c.args.target.actors):
             source = earlier_attacker(tok, c.args.target, prior)
         if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
                 any(a.country for a in c.args.target.actors):
@@ -208,11 +206,11 @@ class EventExtractor:
                       or context_fallback(tok, sent, idx, source, claim, prior, borders=typ in ("MOBILIZE", "THREATEN"),
                                           foreign=typ == "MOBILIZE"))
         if target and typ in RECIPROCAL_TYPES and _compound(source) and \
-                target.how.startswith(("prepositional object 'at", "prepositional object 'in")):
+                target.found is Found.PREP_OBJECT and target.words[0].startswith(("at", "in")):  # also "into"
             target = Role()  # "signed by Israel and the UAE at the White House": where, not whom
         if not target and c.args.reciprocal is False and typ in RECIPROCAL_TYPES and _compound(source):
-            target = Role(list(source.actors), list(source.tokens), "reciprocal: compound subject")
-        source = Role(state_sector(source.actors, typ), source.tokens, source.how)
+            target = tagged(list(source.actors), list(source.tokens), Found.RECIPROCAL)
+        source = source.with_actors(state_sector(source.actors, typ))
         span = _evidence_span(sent, c)
         evidence = Evidence(text[span[0]:span[1]], span)
         date = _date_for(tok, sent, times) or report_time(published)
@@ -312,10 +310,10 @@ def _wisher(tok: Token, doer: Role, idx: ActorIndex, claim: Claim | None = None)
     who = agent_role(tok.head, idx)
     first = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.head.children)
     if not who and first and claim is not None and claim.source is not None:
-        who = Role([claim.source], [], f"the speaker of '{claim.cue}'")  # "I expect India to ...", he said
+        who = tagged([claim.source], [], Found.SPEAKER, claim.cue)  # "I expect India to ...", he said
     if not who or {a.span for a in who.actors} & {a.span for a in doer.actors}:
         return None
-    who.how = f"subject of '{tok.head.text}', who wants it done: {who.how}"
+    who.tag(Found.WISHER, tok.head.text)
     return who
 
 
@@ -323,7 +321,7 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
     """The demanding party when ``tok`` is an obligation put on someone in a report, else None."""
     if claim is None or claim.source is None or not _is_obligation(tok):
         return None
-    return Role([claim.source], [], f"source of the report '{claim.cue}'")
+    return tagged([claim.source], [], Found.REPORT_SOURCE, claim.cue)
 
 
 def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
@@ -340,16 +338,16 @@ def _verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
         source, target = target, object_of(tok, idx, passive=False, direct=False)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
         target = np_actors(tok.head, idx)
-        target.how = f"noun modified by the participle: '{tok.head.text}'"
-    if trig.type == "ACCUSE" and target.how.startswith("prepositional object 'to"):
+        target.tag(Found.PARTICIPLE_NOUN, tok.head.text)
+    if trig.type == "ACCUSE" and target.found is Found.PREP_OBJECT and target.words[0].startswith("to"):
         target = grievance_target(tok, idx) or target  # "complained to the UN over Israeli raids"
     if not source and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ORDER_VERBS:
         obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
         boss = agent_role(tok.head, idx)
         if obj is not None and boss:  # "ordered the newspaper to suspend publication": the order is the act
-            boss.how = f"subject of '{tok.head.text}', who orders it: {boss.how}"
+            boss.tag(Found.ORDERER, tok.head.text)
             done_to = np_actors(obj, idx)
-            done_to.how = f"object of '{tok.head.text}'"
+            done_to.tag(Found.ORDERED, tok.head.text)
             return Args(boss, target if target and trig.target == "recipient" else done_to)
     if not source and not has_subject(tok):  # "allow anyone to threaten": "anyone" is no actor
         s, o, _ = inherit(tok, idx)
@@ -419,7 +417,7 @@ def _charged_party(noun: Token, idx: ActorIndex) -> Role:
     passive = is_passive(verb)
     role = object_of(verb, idx, passive=passive)
     if role:
-        role.how = f"the one '{verb.text}' concerns: {role.how}"
+        role.tag(Found.CHARGED, verb.text)
     return role
 
 
@@ -446,7 +444,7 @@ def _drop_self_target(args: Args) -> None:
     keep = [a for a in args.target.actors if a.span not in src and
             not (a.text.lower().partition(" ")[0] in REFLEXIVE and a.country in countries)]
     if len(keep) != len(args.target.actors):
-        args.target = Role(keep, args.target.tokens, args.target.how) if keep else Role()
+        args.target = args.target.with_actors(keep) if keep else Role()
 
 
 def _same_agents(c: Candidate, gov: Candidate) -> bool:
@@ -539,14 +537,14 @@ def _place_for(tok: Token, sent: Span, places: list[Place], c: Candidate) -> Pla
 def _confidence(c: Candidate, modality: str, target: Role) -> float:
     """How sure the coder is, from how the arguments were found (ranks right events first)."""
     score = 0.35
-    if c.args.source.how and not c.args.source.how.startswith("inherited"):
+    if c.args.source.found is not Found.NONE and not c.args.source.found.inherited:
         score += 0.25
     elif c.args.source:
         score += 0.1
     if c.args.target:
         score += 0.2
     elif target:
-        score += 0.05 if target.how.startswith("place") else 0.0  # found in context, not in the parse
+        score += 0.05 if target.found is Found.PLACE else 0.0  # found in context, not in the parse
     if c.match.trigger.objects or len(c.match.trigger.key.split()) > 1:
         score += 0.1
     if c.match.trigger.pos == "noun":
