@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from dyadline.extract.actors.resolver import ActorResolver
+from dyadline.extract.actors import ActorResolver
 
 ALIASES = {"UK": "GBR", "DRC": "COD", "KOS": "XKX", "PAL": "PSE"}
 

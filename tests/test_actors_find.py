@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyadline.extract.actors.resolver import ActorResolver
+from dyadline.extract.actors import ActorResolver
 
 TEXT = ("Russian President Vladimir Putin has commended North Korean troops fighting alongside Russian forces "
         "in Ukraine, describing their efforts as heroic in a letter addressed to Kim Jong-un. "

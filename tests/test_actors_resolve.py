@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyadline.extract.actors.resolver import ActorResolver
+from dyadline.extract.actors import ActorResolver
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dyadline.extract.actors.resolver import ActorResolver
+from dyadline.extract.actors import ActorResolver
 
 
 def _find(nlp, text):

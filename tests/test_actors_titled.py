@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadline.extract.actors.resolver import ActorResolver
+from dyadline.extract.actors import ActorResolver
 
 
 def _find(nlp, text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dyadline.extract.actors.resolver import ActorResolver
+from dyadline.extract.actors import ActorResolver
 
 
 def _its(nlp, text, date=None):

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyadline.extract.actors.lexicon import key_of
-from dyadline.extract.actors.mentions import TITLED, Mention
+from dyadline.extract.actors.mentions import Mention
 from dyadline.extract.actors.terms import is_personal
 from dyadline.extract.actors.titles import GOVERNMENT_HEADS, STATE_HEADS, TitleIndex, canonical_title, matches_title
-from dyadline.records import Actor
+from dyadline.records import Actor, Basis
 
 WINDOW = 3  # sentences looked back
 POSSESSIVES = frozenset({"its", "their"})
@@ -91,17 +91,17 @@ class Coreference:
     def _span(self, m: Mention) -> tuple[int, int]:
         return self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1].text)
 
-    def _actor(self, m: Mention, how: str, name=None, country=None, sector=None, antecedent=None) -> Actor:
+    def _actor(self, m: Mention, basis: Basis, name=None, country=None, sector=None, antecedent=None) -> Actor:
         s, e = self._span(m)
-        return Actor(text=self.text[s:e], span=(s, e), name=name, country=country, sector=sector, how=how,
+        return Actor(text=self.text[s:e], span=(s, e), name=name, country=country, sector=sector, how=basis.value, basis=basis,
                      antecedent=antecedent)
 
-    def _copy(self, m: Mention, ante: Resolved, how: str, sector: str | None = None) -> list[Actor]:
-        return [self._actor(m, how, a.name, a.country, sector or a.sector, a.span) for a in ante.actors]
+    def _copy(self, m: Mention, ante: Resolved, basis: Basis, sector: str | None = None) -> list[Actor]:
+        return [self._actor(m, basis, a.name, a.country, sector or a.sector, a.span) for a in ante.actors]
 
     def _named(self, m: Mention) -> Resolved | None:
         c = m.coding
-        if m.pronoun in POSSESSIVES and c is not None and c.how == TITLED and c.country is None:
+        if m.pronoun in POSSESSIVES and c is not None and c.basis is Basis.TITLED and c.country is None:
             found = self._owned(m)
             if found is not None:
                 return found
@@ -109,14 +109,14 @@ class Coreference:
             for r in reversed(self.history):
                 full = r.actors[0].name if r.is_person else None
                 if full and " " in full and full.split()[-1] == m.name:
-                    return Resolved(m, self._copy(m, r, "coref:short-name"), [r])
+                    return Resolved(m, self._copy(m, r, Basis.COREF_SHORT_NAME), [r])
         if c is None:
             if m.name is None:
                 return None
-            return Resolved(m, [self._actor(m, "ner:person", name=m.name)])
+            return Resolved(m, [self._actor(m, Basis.NER_PERSON, name=m.name)])
         name = c.name or m.name
-        how = c.how if c.name or not m.name or c.how == TITLED else "ner:person"
-        return Resolved(m, [self._actor(m, how, name, c.country, c.sector)])
+        basis = c.basis if c.name or not m.name or c.basis is Basis.TITLED else Basis.NER_PERSON
+        return Resolved(m, [self._actor(m, basis, name, c.country, c.sector)])
 
     def _short(self, m: Mention) -> Resolved | None:
         entries = {s.entry.name for s in m.short_hit.senses if s.entry is not None} if m.short_hit else set()
@@ -124,7 +124,7 @@ class Coreference:
         for r in reversed(self.history):
             e = r.entry
             if (e is not None and e.name in entries and r.mention.kind != "pronoun") or _unknown_named(r, forms):
-                return Resolved(m, self._copy(m, r, "coref:short-name"), [r])
+                return Resolved(m, self._copy(m, r, Basis.COREF_SHORT_NAME), [r])
         if len(entries) > 1 and not self._one_in_office(m):
             return self._same_country(m)
         if not _known_by_surname(m):
@@ -138,7 +138,7 @@ class Coreference:
                      for s in m.short_hit.senses if s.entry is not None}
         if c is None or len(countries) != 1 or c.country not in countries:
             return None
-        return Resolved(m, [self._actor(m, "short-name:ambiguous", None, c.country, c.sector)])
+        return Resolved(m, [self._actor(m, Basis.SHORT_NAME_AMBIGUOUS, None, c.country, c.sector)])
 
     def _one_in_office(self, m: Mention) -> bool:
         """Exactly one of the people a short name can mean holds a role on the date ("Bush" in 1990)."""
@@ -189,8 +189,8 @@ class Coreference:
         if ante is None:
             return None
         if m.plural and ante.mention.members:
-            return self._group_of(m, ante, "coref:pronoun")
-        return Resolved(m, self._copy(m, ante, "coref:pronoun"), [ante])
+            return self._group_of(m, ante, Basis.COREF_PRONOUN)
+        return Resolved(m, self._copy(m, ante, Basis.COREF_PRONOUN), [ante])
 
     def _is_plural(self, r: Resolved) -> bool:
         if not r.mention.referential:
@@ -205,13 +205,13 @@ class Coreference:
         if c is not None and c.term is not None and is_personal(c.term) and not m.plural:
             ante = self._recent_person(m)
             if ante is not None:
-                return Resolved(m, self._copy(m, ante, "coref:description"), [ante])
+                return Resolved(m, self._copy(m, ante, Basis.COREF_DESCRIPTION), [ante])
         if c is not None and c.country is None and c.term is not None:
             ante = self._recent(m, lambda r: r.is_state and _same_term(r, c.term)) or self._same_head(m)
             if ante is None and c.sector in NATIONAL and not is_personal(c.term):
                 return self._national_body(m) or self._named(m)
             if ante is not None:
-                return Resolved(m, self._copy(m, ante, "coref:description", c.sector), [ante])
+                return Resolved(m, self._copy(m, ante, Basis.COREF_DESCRIPTION, c.sector), [ante])
         return self._named(m)
 
     def _national_body(self, m: Mention) -> Resolved | None:
@@ -221,7 +221,7 @@ class Coreference:
         if ante is None:
             return None
         a = ante.actors[0]
-        return Resolved(m, [self._actor(m, "coref:country", None, a.country, m.coding.sector, a.span)])
+        return Resolved(m, [self._actor(m, Basis.COREF_COUNTRY, None, a.country, m.coding.sector, a.span)])
 
     def _same_head(self, m: Mention) -> Resolved | None:
         """The latest earlier body with the description's head noun ("Tanzania's National Electoral
@@ -259,12 +259,12 @@ class Coreference:
             return None
         owner = ante.actors[0]
         sector = owner.sector if c.term is not None and c.term.generic and owner.sector else c.sector
-        return Resolved(m, [self._actor(m, TITLED, m.name, owner.country, sector)], [ante])
+        return Resolved(m, [self._actor(m, Basis.TITLED, m.name, owner.country, sector)], [ante])
 
     def _described_as(self, r: Resolved, term) -> bool:
         """A person the KB does not know whose mention (name with title, or appositive) has the
         description's words ("Lieutenant-General Asim Bajwa" ... "the general")."""
-        if r.mention.coding is None or r.mention.coding.how != TITLED:
+        if r.mention.coding is None or r.mention.coding.basis is not Basis.TITLED:
             return False
         have = _span_words(self.doc, r.mention.start, r.mention.end)
         return all(w in have for w in term.text.replace("-", " ").split())
@@ -284,9 +284,9 @@ class Coreference:
         if ante is None or probe.person:
             return self._named(m) if m.coding is not None and m.coding.sector else None
         if ante.mention.members:
-            group = self._group_of(m, ante, "coref:description")
+            group = self._group_of(m, ante, Basis.COREF_DESCRIPTION)
             return Resolved(m, [_with_sector(a, sector) for a in group.actors], group.antecedents)
-        return Resolved(m, [_with_sector(a, sector) for a in self._copy(m, ante, "coref:description")], [ante])
+        return Resolved(m, [_with_sector(a, sector) for a in self._copy(m, ante, Basis.COREF_DESCRIPTION)], [ante])
 
     def _pair(self, m: Mention) -> Resolved | None:
         for r in reversed(self.history):
@@ -297,7 +297,7 @@ class Coreference:
                 return Resolved(m, self._states(m, r.actors), [r])
             if r.mention.members and len({x.coding.country for x in r.mention.members
                                           if x.coding and x.coding.country}) >= 2:
-                group = self._group_of(m, r, "coref:description")
+                group = self._group_of(m, r, Basis.COREF_DESCRIPTION)
                 return Resolved(m, self._states(m, group.actors), group.antecedents)
         return self._last_two_states(m)
 
@@ -318,21 +318,21 @@ class Coreference:
         for a in actors:
             if a.country and a.country not in seen:
                 seen.add(a.country)
-                out.append(self._actor(m, "coref:description", None, a.country, None, a.antecedent or a.span))
+                out.append(self._actor(m, Basis.COREF_DESCRIPTION, None, a.country, None, a.antecedent or a.span))
         return out
 
-    def _group_of(self, m: Mention, r: Resolved, how: str) -> Resolved:
+    def _group_of(self, m: Mention, r: Resolved, basis: Basis) -> Resolved:
         members = [h for h in self.history if any(h.mention is x for x in r.mention.members)]
-        actors = [a for h in members for a in self._copy(m, h, how)]
+        actors = [a for h in members for a in self._copy(m, h, basis)]
         return Resolved(m, actors, members)
 
     def _country(self, m: Mention) -> Resolved | None:
-        ante = self._recent(m, lambda r: r.is_state and (r.actors[0].how or "").startswith("country"))
-        return Resolved(m, self._copy(m, ante, "coref:description"), [ante]) if ante else None
+        ante = self._recent(m, lambda r: r.is_state and _country_coded(r.actors[0]))
+        return Resolved(m, self._copy(m, ante, Basis.COREF_DESCRIPTION), [ante]) if ante else None
 
     def _group(self, m: Mention) -> Resolved | None:
-        ante = self._recent(m, lambda r: r.is_state and (r.actors[0].how or "") == "kb:org") or self._same_head(m)
-        return Resolved(m, self._copy(m, ante, "coref:description"), [ante]) if ante else None
+        ante = self._recent(m, lambda r: r.is_state and r.actors[0].basis is Basis.KB_ORG) or self._same_head(m)
+        return Resolved(m, self._copy(m, ante, Basis.COREF_DESCRIPTION), [ante]) if ante else None
 
 
 def _national(r: Resolved) -> bool:
@@ -340,7 +340,7 @@ def _national(r: Resolved) -> bool:
     if not r.mention.referential or len(r.actors) != 1 or r.actors[0].country in (None, "IGO", "NGO"):
         return False
     a = r.actors[0]
-    return (a.how or "").startswith("country") or a.sector in NATIONAL
+    return _country_coded(a) or a.sector in NATIONAL
 
 
 def _verb_argument(tok) -> bool:
@@ -393,3 +393,8 @@ def _with_sector(a: Actor, sector: str | None) -> Actor:
     if not sector:
         return a
     return replace(a, sector=sector, name=None)
+
+
+def _country_coded(a: Actor) -> bool:
+    """Coded as a country (by name, demonym, city, seat ...), not by coreference or a KB entry."""
+    return a.basis is not None and a.basis.is_country

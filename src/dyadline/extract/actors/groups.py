@@ -34,6 +34,7 @@ from spacy.tokens import Token
 
 from dyadline.errors import ConfigError, Errors
 from dyadline.extract.actors.lexicon import Hit, Lexicon, Sense, Word, key_of
+from dyadline.records import Basis
 from dyadline.yamlfile import load_yaml
 
 GROUP_WORDS = frozenset({"minority", "minorities", "community", "communities", "population", "populations",
@@ -47,9 +48,6 @@ ARMED_SECTORS = frozenset({"REB", "PRM"})
 PLACE_KINDS = ("country", "capital", "city", "region", "demonym")
 _STOPS = frozenset({",", ";", ":", "(", "who", "which", "that", "and", "or", "but", "while", "after", "before"})
 
-PLACE = "group:place"  # the country of the place the group lives in
-ETHNIC = "group:ethnic"  # marked as ethnic, no place: the demonym's country
-CLAUSE = "group:clause"  # marked as ethnic, placed by the clause it acts in
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ class GroupPlace:
     """How a people group is coded: the country it lives in (None: keep the phrase's) and why."""
 
     country: str | None
-    how: str
+    basis: Basis
     civilian: bool  # a people, not an armed group or an occupation: civilians when nothing else says
 
 
@@ -96,9 +94,9 @@ def locate_group(words: Sequence[Word], hits: Sequence[Hit], cut: int) -> GroupP
         return None  # "Americans in Iraq" are Americans; "the Albanians of Kosovo" live there
     place = _tail_place(words, hits, cut, shape)
     if place is not None and place != own:
-        return GroupPlace(place, PLACE, shape.civilian)
+        return GroupPlace(place, Basis.GROUP_PLACE, shape.civilian)
     if shape.ethnic:
-        return GroupPlace(None, ETHNIC, shape.civilian)
+        return GroupPlace(None, Basis.GROUP_ETHNIC, shape.civilian)
     return None
 
 

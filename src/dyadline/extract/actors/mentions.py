@@ -17,11 +17,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from dyadline.extract.actors.groups import CLAUSE, ETHNIC, PLACE_KINDS, clause_place, place_tail, state_country
+from dyadline.extract.actors.groups import PLACE_KINDS, clause_place, place_tail, state_country
 from dyadline.extract.actors.lexicon import Hit, Lexicon, Word, words_from_tokens
 from dyadline.extract.actors.people import Titled, appositive_tokens, of_phrase, titled_people
 from dyadline.extract.actors.phrase import Coding
 from dyadline.extract.actors.terms import is_personal
+from dyadline.records import Basis
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -91,7 +92,6 @@ class DocHits:
 
 
 Coder = Callable[..., "Coding | None"]  # (words, hits, lookup=True): lookup finds who holds a title
-TITLED = "title:person"  # how a person the KB does not know got country and sector from its description
 
 
 def match_doc(doc: Doc, lex: Lexicon) -> DocHits:
@@ -143,7 +143,7 @@ def _is_subject(tok) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
 
-PLACE_HOWS = frozenset({"country:metonym", "country:city", "country:region"})
+PLACE_BASES = frozenset({Basis.COUNTRY_METONYM, Basis.COUNTRY_CITY, Basis.COUNTRY_REGION})
 
 
 def _acting(tok) -> bool:
@@ -247,7 +247,7 @@ class MentionFinder:
         placed = self._code_with(chunk, where) if where else None
         if placed is not None and _placed_wins(coding, placed):
             coding = placed
-        if coding is not None and coding.how == ETHNIC:
+        if coding is not None and coding.basis is Basis.GROUP_ETHNIC:
             coding = self._clause_group(chunk, coding)
         return coding
 
@@ -263,7 +263,7 @@ class MentionFinder:
         country = clause_place(chunk.root, states)
         if country is None or country == coding.country:
             return coding
-        return replace(coding, country=country, how=CLAUSE)
+        return replace(coding, country=country, basis=Basis.GROUP_CLAUSE)
 
     def _hits_in(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
         return self.hits.within(start, end)
@@ -272,7 +272,7 @@ class MentionFinder:
         root = kw.pop("root", None)
         root_tok = self.doc[root] if root is not None else self.doc[start:end].root
         coding = kw.get("coding")
-        if coding is not None and coding.how in PLACE_HOWS and not _acting(root_tok):
+        if coding is not None and coding.basis in PLACE_BASES and not _acting(root_tok):
             kw["referential"] = False  # "met in Tokyo": a place, not an antecedent for "its"
         m = Mention(start, end, kind, root=root_tok.i, sent=_sent_index(self.doc, root_tok),
                     subject=_is_subject(root_tok), **kw)
@@ -316,7 +316,7 @@ class MentionFinder:
                       if h.first("country", "demonym", "capital")), None)
         country = state.country if state else self._country_of(root.head if root.dep_ == "appos" else None)
         name = self.doc[words[0].i:end].text
-        self._add(chunk.start, end, "named", coding=Coding(name, country, "JRN", "media:name"), root=root.i)
+        self._add(chunk.start, end, "named", coding=Coding(name, country, "JRN", Basis.MEDIA), root=root.i)
         return True
 
     def _country_of(self, tok) -> str | None:
@@ -360,7 +360,7 @@ class MentionFinder:
             return "named"
         if _plural(chunk) and lemma in PAIR_NOUNS and any(t.lower_ in NUMBER_WORDS for t in chunk):
             return "pair"
-        if coding is not None and coding.entry is not None and coding.how != "kb:title":
+        if coding is not None and coding.entry is not None and coding.basis is not Basis.KB_TITLE:
             return "named"
         return "description"
 
@@ -485,7 +485,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 def _placed_wins(own: Coding | None, placed: Coding) -> bool:
     """A place phrase codes a people group ("Kurds in Syria"), or a non-state actor the
     phrase itself gives no country ("separatists in Donetsk"); never state forces."""
-    if placed.how.startswith("group:"):
+    if placed.basis.is_group:
         return True
     if own is None or own.country is not None or placed.country is None:
         return False
@@ -509,7 +509,7 @@ def _merge(own: Coding | None, other: Coding | None) -> Coding | None:
     if country is None and sector is None:
         return None
     term = (own.term if own else None) or (other.term if other else None)
-    return Coding(None, country, sector, TITLED, term=term, former=bool(own and own.former))
+    return Coding(None, country, sector, Basis.TITLED, term=term, former=bool(own and own.former))
 
 
 def _sent_index(doc: Doc, tok) -> int:

@@ -18,6 +18,7 @@ from dyadline.extract.actors.kb import Entry, Role
 from dyadline.extract.actors.lexicon import Hit, Sense, Word
 from dyadline.extract.actors.terms import Term
 from dyadline.extract.actors.titles import canonical_title
+from dyadline.records import Basis
 
 BOUNDARIES = frozenset({"of", "to", "in", "at", "for", "from", "on", "with", ",", "who", "which", "that", "(",
                         "by", "against", "over", "under", "near", "and", "or", ";", ":"})
@@ -36,7 +37,7 @@ class Coding:
     name: str | None
     country: str | None
     sector: str | None
-    how: str
+    basis: Basis
     entry: Entry | None = None
     term: Term | None = None  # the head term (title or group noun)
     former: bool = False
@@ -97,7 +98,7 @@ def code_person(entry: Entry, date: dt.date | None, former: bool, title: Term | 
         role = max(fits, key=lambda r: r.start or dt.date.min) if fits else role
     country = (role.country if role else None) or entry.country
     sector = "ELI" if former else (role.sector if role else entry.sector)
-    return Coding(entry.name, country, sector, "kb:person", entry=entry, former=former)
+    return Coding(entry.name, country, sector, Basis.KB_PERSON, entry=entry, former=former)
 
 
 def pick_entry(hit: Hit, sense: Sense, date: dt.date | None) -> Entry:
@@ -195,7 +196,7 @@ def code_phrase(words: Sequence[Word], hits: Sequence[Hit], date: dt.date | None
         return _group_coding(group, country, sector, term, parts.former)
     if org is not None:
         national = country != org.country and org.country in ("IGO", "NGO")
-        return Coding(None if national else org.name, country, sector, "sector-noun" if national else "kb:org",
+        return Coding(None if national else org.name, country, sector, Basis.SECTOR_NOUN if national else Basis.KB_ORG,
                       entry=None if national else org, term=term, former=parts.former)
     if country is None and sector is None:
         return None
@@ -204,11 +205,11 @@ def code_phrase(words: Sequence[Word], hits: Sequence[Hit], date: dt.date | None
         found = holder(country, term, date)
         if found is not None:
             entry, role = found
-            return Coding(entry.name, role.country or country, role.sector, "kb:title", entry=entry, term=term)
-    how = _how(parts, capital)
-    if how == "country:city" and sector is None and term is None:
+            return Coding(entry.name, role.country or country, role.sector, Basis.KB_TITLE, entry=entry, term=term)
+    basis = _basis(parts, capital)
+    if basis is Basis.COUNTRY_CITY and sector is None and term is None:
         sector = "CVL"
-    return Coding(None, country, sector, how, term=term, former=parts.former)
+    return Coding(None, country, sector, basis, term=term, former=parts.former)
 
 
 def _group_coding(group: GroupPlace, country: str | None, sector: str | None, term: Term | None,
@@ -216,17 +217,17 @@ def _group_coding(group: GroupPlace, country: str | None, sector: str | None, te
     """A people group: the country it lives in, civilians unless a noun says otherwise."""
     if sector is None and group.civilian:
         sector = "CVL"
-    return Coding(None, group.country or country, sector, group.how, term=term, former=former)
+    return Coding(None, group.country or country, sector, group.basis, term=term, former=former)
 
 
-def _how(parts: _Parts, capital: bool) -> str:
+def _basis(parts: _Parts, capital: bool) -> Basis:
     if capital and not _first(parts.head, "term"):
-        return "country:metonym"
+        return Basis.COUNTRY_METONYM
     state = _state(parts.head) or _state(parts.tail)
-    if state is None:
-        return "sector-noun"
-    kind = state[1].kind
-    if _first(parts.head, "term"):
-        return "sector-noun"
-    return {"country": "country:name", "demonym": "country:demonym", "city": "country:city",
-            "region": "country:region"}.get(kind, "country")
+    if state is None or _first(parts.head, "term"):
+        return Basis.SECTOR_NOUN
+    return _BASIS_BY_KIND.get(state[1].kind, Basis.COUNTRY)
+
+
+_BASIS_BY_KIND = {"country": Basis.COUNTRY_NAME, "demonym": Basis.COUNTRY_DEMONYM, "city": Basis.COUNTRY_CITY,
+                  "region": Basis.COUNTRY_REGION}

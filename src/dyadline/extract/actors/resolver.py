@@ -41,7 +41,7 @@ from dyadline.extract.actors.mentions import MentionFinder, match_doc
 from dyadline.extract.actors.phrase import PERSONAL, Coding, code_phrase
 from dyadline.extract.actors.terms import Terms, load_terms
 from dyadline.extract.actors.titles import TitleIndex
-from dyadline.records import Actor
+from dyadline.records import Actor, Basis
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ class ActorResolver:
         date = _as_date(date)
         clean = text.strip()
         if clean.lower() in PERSONAL:
-            return Actor(text=text, sector="UNK", how="pronoun")
+            return Actor(text=text, sector="UNK", how=Basis.PRONOUN.value, basis=Basis.PRONOUN)
         words = words_of(clean)
         hits = self.resources.lexicon.match(words, cased=clean != clean.lower())
         if not any(h.first("person", "org", "country", "demonym", "short") for h in hits):
@@ -126,7 +126,8 @@ class ActorResolver:
         if coding is None:
             return Actor(text=text)
         country = coding.country or (self._context_country(context) if context else None)
-        return Actor(text=text, name=coding.name, country=country, sector=coding.sector, how=coding.how)
+        return Actor(text=text, name=coding.name, country=country, sector=coding.sector, how=coding.basis.value,
+                     basis=coding.basis)
 
     def _fuzzy(self, words: list[Word], hits: list[Hit]) -> list[Hit]:
         """Add a near match for the capitalised run of the mention ("Kazahks", other spellings)."""

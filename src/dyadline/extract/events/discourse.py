@@ -19,7 +19,7 @@ from dyadline.extract.events.arguments import clause_chars, context_target
 from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon
 from dyadline.extract.speech.cues import Claim
-from dyadline.records import Actor, Event, Place
+from dyadline.records import Actor, Basis, Event, Place
 
 DISCOURSE_CHARS = 400
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
@@ -53,7 +53,7 @@ def with_home_country(actors: list[Actor]) -> list[Actor]:
     only = len(counts) == 1
     if not only and (counts[home] < 2 or counts[home] * 2 < sum(counts.values()) * 0.6):
         return actors  # no clear home country: leave unknowns unknown
-    return [replace(a, country=home, how=f"{a.how or 'mention'}; {HOME_GUESS}")
+    return [replace(a, country=home, how=f"{a.how or 'mention'}; {HOME_GUESS}", country_guessed=True)
             if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
                                       a.sector in TITLED_SECTORS and only and _titled(a.text)) else a
             for a in actors]
@@ -82,15 +82,15 @@ def placed(role: Role, places: list[Place], text: str) -> Role:
             out.append(a)
             continue
         place = _place_in_phrase(a, role, places, text)
-        out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'") if place else a)
+        out.append(replace(a, country=place.country, how=f"{a.how or 'mention'}; place '{place.text}'",
+                           country_guessed=False) if place else a)
     return role.with_actors(out)
 
 
 def _guessed(a: Actor) -> bool:
     """A country guessed from context ("the government" of the article's or the last country),
     which a place in the actor's own phrase overrules ("the transitional government in Bamako")."""
-    how = a.how or ""
-    return how.endswith(HOME_GUESS) or how.startswith("coref:country")
+    return a.country_guessed or a.basis is Basis.COREF_COUNTRY
 
 
 def _place_in_phrase(a: Actor, role: Role, places: list[Place], text: str) -> Place | None:
@@ -131,7 +131,7 @@ def clause_places(tok: Token, places: list[Place]) -> list[Place]:
 
 def _with_country(role: Role, country: str, why: str, *, only_missing: bool = False) -> Role:
     """``role`` with its actors (or only those without one) given ``country``, saying why."""
-    return role.with_actors([replace(a, country=country, how=f"{a.how or 'mention'}; {why}")
+    return role.with_actors([replace(a, country=country, how=f"{a.how or 'mention'}; {why}", country_guessed=False)
                              if not (only_missing and a.country) else a for a in role.actors])
 
 
@@ -143,7 +143,7 @@ def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
     for e in reversed(prior):
         if tok.idx - e.evidence.span[1] > DISCOURSE_CHARS:
             break
-        if e.type not in HOSTILE_TYPES or any((a.how or "").startswith("place") for a in e.source):
+        if e.type not in HOSTILE_TYPES or any(a.basis is not None and a.basis.is_place for a in e.source):
             continue
         sides = {a.country for a in (*e.source, *e.target) if a.country}
         if victims & sides and len(sides - victims) == 1:
@@ -168,7 +168,8 @@ def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]
         return source
     if source:
         return _with_country(source, place.country, f"attacking in '{place.text}'")
-    unknown = Actor(text=place.text, span=place.span, country=place.country, how="place: unnamed attacker")
+    unknown = Actor(text=place.text, span=place.span, country=place.country, how=Basis.PLACE_ATTACKER.value,
+                    basis=Basis.PLACE_ATTACKER)
     return tagged([unknown], [], Found.UNNAMED_ATTACKER, place.text)
 
 
@@ -212,7 +213,7 @@ def state_sector(actors: list[Actor], typ: str) -> list[Actor]:
     sector = "MIL" if typ in MILITARY_TYPES else "GOV"
     return [replace(a, sector=sector, how=f"{a.how or 'mention'}; sector from the act")
             if a.sector is None and a.country and a.country not in NON_STATE_CODES and not a.name
-            and a.how and a.how.startswith("country:") else a for a in actors]
+            and a.basis is not None and a.basis.names_country else a for a in actors]
 
 
 def anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -> Role:
@@ -249,7 +250,8 @@ def place_target(tok: Token, places: list[Place]) -> Role:
     ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in spans]
     for p in places:
         if p.country and any(lo <= p.span[0] < hi for lo, hi in ranges):
-            return tagged([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how="place")], [],
+            return tagged([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how=Basis.PLACE.value,
+                                 basis=Basis.PLACE)], [],
                           Found.PLACE, p.text)
     return Role()
 

@@ -56,7 +56,7 @@ from dyadline.extract.speech.cues import Claim, claim_for
 from dyadline.extract.syntax import has_infinitival_to, has_passive_aux, is_passive
 from dyadline.extract.time.lexicon import load_lexicon as load_timex_words
 from dyadline.extract.time.times import report_time
-from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
+from dyadline.records import Actor, Basis, Event, Evidence, Explanation, Place, Time
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
@@ -245,7 +245,7 @@ def _unnamed_partner(tok: Token) -> bool:
 def _states(actors) -> bool:
     """Whether every actor is a state speaking as one (a government or a bare country)."""
     return bool(actors) and all(a.country and (a.sector == "GOV" or a.sector is None and
-                                               (a.how or "").startswith(("country:name", "country:metonym")))
+                                               a.basis in (Basis.COUNTRY_NAME, Basis.COUNTRY_METONYM))
                                 for a in actors)
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from dyadline.extract.speech.context import Context, is_cue_verb
 from dyadline.extract.syntax import char_span, clause_subject, tok_span
-from dyadline.records import Actor, Span
+from dyadline.records import Actor, Basis, Span
 
 RELATIVE = ("which", "who", "that", "whom")
 PERSONAL = ("he", "she", "him", "her")
@@ -46,7 +46,7 @@ def actor_for(ctx: Context, tok: Token) -> Actor | None:
     # the actor layer placed the mention (country, sector) but named no one: add the name we found
     return Actor(text=known.text, span=known.span, name=fallback.name if fallback else None,
                  country=known.country or (fallback.country if fallback else None),
-                 sector=known.sector or (fallback.sector if fallback else None), how=known.how,
+                 sector=known.sector or (fallback.sector if fallback else None), how=known.how, basis=known.basis,
                  antecedent=known.antecedent or (fallback.antecedent if fallback else None))
 
 
@@ -66,14 +66,14 @@ def _fallback_actor(ctx: Context, tok: Token, start: int, end: int) -> Actor | N
     if tok.pos_ == "PRON":
         return _pronoun_actor(ctx, tok)
     mention = Actor(text=ctx.text[start:end], span=(start, end), name=_proper_name(ctx, tok),
-                    how="attribution:unresolved")
+                    how=Basis.ATTRIBUTION_UNRESOLVED.value, basis=Basis.ATTRIBUTION_UNRESOLVED)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.channel_nouns:
         author = _author_of_channel(ctx, tok)
         return author if author is not None else mention
     if tok.pos_ == "NOUN":
         earlier = _earlier_mention(ctx, tok)
         if earlier is not None:
-            return _resolved_to(ctx, mention, earlier, how="attribution:definite")
+            return _resolved_to(ctx, mention, earlier, basis=Basis.ATTRIBUTION_DEFINITE)
     return mention
 
 
@@ -92,14 +92,15 @@ def _author_of_channel(ctx: Context, tok: Token) -> Actor | None:
     return None
 
 
-def _resolved_to(ctx: Context, mention: Actor, ant, *, how: str) -> Actor:
+def _resolved_to(ctx: Context, mention: Actor, ant, *, basis: Basis) -> Actor:
     """``mention`` (a pronoun or "the ministry") standing for the earlier mention ``ant``."""
     known = _overlapping_actor(ctx, ant.root, ant.start_char, ant.end_char)
     name = _proper_name(ctx, ant.root) or strip_determiner(ant.text)
     if known is not None and (known.name or known.country):
         return Actor(text=mention.text, span=mention.span, name=known.name or name, country=known.country,
-                     sector=known.sector, how=how, antecedent=known.span)
-    return Actor(text=mention.text, span=mention.span, name=name, how=how, antecedent=(ant.start_char, ant.end_char))
+                     sector=known.sector, how=basis.value, basis=basis, antecedent=known.span)
+    return Actor(text=mention.text, span=mention.span, name=name, how=basis.value, basis=basis,
+                 antecedent=(ant.start_char, ant.end_char))
 
 
 def _earlier_mention(ctx: Context, tok: Token):
@@ -214,13 +215,14 @@ def _pronoun_actor(ctx: Context, pron: Token) -> Actor | None:
         ant = _group_before(ctx, pron)
     else:
         return None
-    mention = Actor(text=pron.text, span=tok_span(pron), how="attribution:unresolved")
+    mention = Actor(text=pron.text, span=tok_span(pron), how=Basis.ATTRIBUTION_UNRESOLVED.value,
+                    basis=Basis.ATTRIBUTION_UNRESOLVED)
     if ant is None:
         return mention
     if ant.root.pos_ == "NOUN":
         fuller = _earlier_mention(ctx, ant.root)
         ant = fuller if fuller is not None else ant
-    return _resolved_to(ctx, mention, ant, how="attribution:pronoun")
+    return _resolved_to(ctx, mention, ant, basis=Basis.ATTRIBUTION_PRONOUN)
 
 
 def _person_before(ctx: Context, pron: Token):
