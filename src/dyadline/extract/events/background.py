@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyadline.extract.events.arguments import CHARGING_VERBS
-from dyadline.extract.events.candidate import Candidate
+from dyadline.extract.events.context import Candidate
 from dyadline.extract.events.modality import condition_clauses
 from dyadline.extract.events.roles import ActorIndex
 from dyadline.extract.syntax import has_infinitival_to

@@ -1,0 +1,224 @@
+"""Triggers become candidates: a lexicon match with the source and target the parse gives it.
+
+Verbs take their subject and object (``arguments.py``); nouns their possessor, modifiers and
+prepositional objects, or the agent of the clause they are the object of ("launched an attack").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyadline.extract.events.arguments import (
+    CHARGING_VERBS,
+    STATIVE_PASSIVES,
+    agent_role,
+    grievance_target,
+    has_subject,
+    inherit,
+    noun_roles,
+    np_actors,
+    object_of,
+)
+from dyadline.extract.events.context import Candidate
+from dyadline.extract.events.discourse import HOSTILE_TYPES
+from dyadline.extract.events.policies import DESIRED, OBLIGATION, is_obligation, is_wished
+from dyadline.extract.events.roles import ActorIndex, Args, Found, Role
+from dyadline.extract.events.triggers import Lexicon, Trigger, TriggerMatch
+from dyadline.extract.syntax import has_passive_aux, is_passive
+from dyadline.extract.time.lexicon import load_lexicon as load_timex_words
+
+# Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
+ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
+NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
+
+
+# Verbs whose noun object is characterised or brought to an end, not done ("called the strikes
+# illegal", "ending a deployment").
+FRAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise", "end", "halt",
+                 "cancel", "scrap", "conclude"}
+ORDER_VERBS = {"order", "instruct", "direct"}  # "ordered the paper to close": the one who orders acts
+REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
+
+
+def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
+    shared = tok.dep_ == "conj" and tok.tag_ == "VBN" and has_passive_aux(tok.head) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)  # "were surrounded and detained"
+    passive = (is_passive(tok) or shared or (tok.tag_ == "VBN" and tok.dep_ == "acl")) and \
+        tok.lemma_.lower() not in STATIVE_PASSIVES
+    clause = tok.head if shared else tok
+    source = agent_role(clause, idx)
+    target = object_of(clause, idx, passive=passive, direct=passive or trig.target != "recipient")
+    if passive and not source and trig.type == "MOBILIZE":
+        # "Police were deployed across Paris", "troops were sent to the border": the forces moved
+        # belong to the side that moves them
+        source, target = target, object_of(tok, idx, passive=False, direct=False)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and not target:
+        target = np_actors(tok.head, idx)
+        target.tag(Found.PARTICIPLE_NOUN, tok.head.text)
+    if trig.type == "ACCUSE" and target.found is Found.PREP_OBJECT and target.words[0].startswith("to"):
+        target = grievance_target(tok, idx) or target  # "complained to the UN over Israeli raids"
+    if not source and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ORDER_VERBS:
+        obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        boss = agent_role(tok.head, idx)
+        if obj is not None and boss:  # "ordered the newspaper to suspend publication": the order is the act
+            boss.tag(Found.ORDERER, tok.head.text)
+            done_to = np_actors(obj, idx)
+            done_to.tag(Found.ORDERED, tok.head.text)
+            return Args(boss, target if target and trig.target == "recipient" else done_to)
+    if not source and not has_subject(tok):  # "allow anyone to threaten": "anyone" is no actor
+        s, o, _ = inherit(tok, idx)
+        source = s
+        if not target and o and tok.dep_ in ("conj",):
+            target = o
+    return Args(source, target)
+NAMED_EVENT_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "ORG", "FAC"}
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "hold", "sign", "make", "pay", "wage", "mount", "begin", "start",
+    "continue", "resume", "step", "intensify", "escalate", "execute", "perform", "undertake", "announce", "order",
+    "impose", "give", "offer", "provide", "deliver", "issue", "lodge", "file", "express", "voice", "convey",
+    "extend", "reach", "conclude", "seal", "strike", "have", "engage", "join", "lead", "organize", "organise",
+    "call", "initiate", "unleash", "fire", "deploy", "send", "receive", "accept", "agree", "renew", "expand",
+    "tighten", "ease", "lift", "approve", "adopt", "slap", "level", "register", "raise", "take", "do", "put",
+    "attend", "host", "chair", "broker", "mediate", "propose", "ratify", "finalize", "finalise", "complete",
+    "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut", "open",
+    "publish", "unveil", "authorize", "authorise",
+}
+MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "return", "land", "gather", "convene"}
+CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
+DEMONSTRATIVES = {"that", "this", "these", "those"}
+TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
+
+
+def noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: bool = False) -> Args | None:
+    if tok.ent_type_ in NAMED_EVENT_LABELS:
+        return None  # "the Cold War", "the Treaty of Versailles": names, not events in the story
+    if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
+        return None
+    if tok.head.lemma_.lower() in FRAMING_VERBS and tok.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp"):
+        return None  # "calling the killings an escalation", "ending a deployment": named, not done
+    args = noun_roles(tok, idx)
+    if third_party and args.reciprocal:
+        # "a mediation mission between Syria and Arafat": the two sides are whom the mediator meets
+        args = Args(Role(), args.target, False)
+    for part in parts:  # "Ukraine's counter - offensive": the possessor hangs on "counter"
+        more = noun_roles(part, idx)
+        args.source = args.source or more.source
+        args.target = args.target or more.target
+    if args.source:
+        return args
+    charged = _charged_party(tok, idx)
+    if charged:  # "accused of ethnic killings", "blamed Iran for the attack"
+        args.source = charged
+        return args
+    if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok):
+        return None  # "the attack killed ...", "condemned the strikes": the noun names someone else's act
+    s, o, head = inherit(tok, idx)
+    if not s:
+        return None
+    args.source = s
+    if not args.target and o:
+        args.target = o
+    return args
+
+
+def _charged_party(noun: Token, idx: ActorIndex) -> Role:
+    """The one accused of (or thanked for) the act a noun names: the verb's object, or its
+    passive subject ("Sudanese paramilitaries are accused of ethnic killings")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in CHARGING_VERBS:
+        return Role()
+    verb = prep.head
+    passive = is_passive(verb)
+    role = object_of(verb, idx, passive=passive)
+    if role:
+        role.tag(Found.CHARGED, verb.text)
+    return role
+
+
+def _borrows_agent(noun: Token) -> bool:
+    """Whether a nominal event may take the agent of its clause: the object of a light verb
+    ("launched an attack", "held talks") or a circumstance ("during a phone call", "in the signing")."""
+    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children):
+        return False  # "under that agreement": an event told before, not a new one
+    if noun.dep_ in ("dobj", "attr", "oprd"):
+        return noun.head.lemma_.lower() in LIGHT_VERBS
+    if noun.dep_ == "pobj":
+        if noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
+            return True  # "arrived in Khartoum for talks": those who came hold them
+        return noun.head.lower_ in CIRCUMSTANCE_PREPS
+    return noun.dep_ in ("conj", "appos", "npadvmod")
+
+
+def drop_self_target(args: Args) -> None:
+    """A target that is the source itself ("sent troops to its border") is no target."""
+    if args.reciprocal:
+        return
+    src = {a.span for a in args.source.actors}
+    countries = {a.country for a in args.source.actors}
+    keep = [a for a in args.target.actors if a.span not in src and
+            not (a.text.lower().partition(" ")[0] in REFLEXIVE and a.country in countries)]
+    if len(keep) != len(args.target.actors):
+        args.target = args.target.with_actors(keep) if keep else Role()
+
+
+def _same_agents(c: Candidate, gov: Candidate) -> bool:
+    countries = {a.country for a in c.args.source.actors}
+    return countries <= {a.country for a in gov.args.source.actors}
+
+
+def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
+    """Drop an event embedded under a governing event that absorbs it ("agreed to withdraw"),
+    and a trigger noun that is the object of a verb trigger of the same type ("expressed gratitude")."""
+    by_tok = {c.token.i: c for c in cands}
+    # "refused to expel": the expulsion, negated, says more than a bare refusal
+    negating = {c.token.head.i for c in cands if c.token.dep_ == "xcomp" and c.token.head.i in by_tok
+                and by_tok[c.token.head.i].match.trigger.key in NEGATING_TRIGGERS}
+    cands = [c for c in cands if c.token.i not in negating]
+    by_tok = {c.token.i: c for c in cands}
+    out = []
+    for c in cands:
+        head = c.token.head
+        gov = by_tok.get(head.i) if head.i != c.token.i else None
+        if gov and gov.match.trigger.type in ABSORBING_TYPES and (
+                c.token.dep_ == "xcomp" or (c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "nsubjpass"))):
+            if not gov.args.target and c.args.target:  # "offered to hand them over to Britain"
+                gov.args.target = c.args.target
+            continue
+        if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("dobj", "nsubjpass") and \
+                gov.match.trigger.pos == "verb" and _same_agents(c, gov):
+            continue  # "called off their strike": the noun names the act the verb is about, not another one
+        if gov and c.match.trigger.pos == "noun" and c.token.dep_ in ("pobj", "attr") and \
+                gov.match.trigger.type == c.match.trigger.type:
+            continue
+        if gov and c.match.trigger.type == "REQUEST" and gov.match.trigger.type == "PROTEST":
+            continue  # "demonstrated, calling for reforms": what a protest demands is part of it
+        out.append(c)
+    return out
+
+
+def candidate(lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
+    """``tok`` as a trigger with its arguments, or None (no trigger, or no one who acts)."""
+    if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in load_timex_words().months):
+        return None  # "in March 2011", "in May": a month, not a march
+    m = lex.match(tok)
+    if m is None and is_obligation(tok):
+        m = TriggerMatch(OBLIGATION, (tok.i,))
+    if m is None and is_wished(tok):
+        m = TriggerMatch(DESIRED, (tok.i,))
+    if m is None:
+        return None
+    if m.trigger.pos == "verb":
+        args = verb_args(tok, idx, m.trigger)
+    else:
+        args = noun_args(tok, idx, [tok.doc[i] for i in m.tokens if i != tok.i],
+                          third_party=m.trigger.mode == "third-party")
+        if args is None:
+            return None
+    if not args.source and not (m.trigger.type in HOSTILE_TYPES and m.trigger.pos == "verb" and args.target):
+        return None  # harm to someone may have an unnamed agent (see earlier_attacker, unknown_attacker)
+    if m.trigger.target == "required" and not args.target:
+        return None
+    if m.trigger.target == "none" and not args.target:
+        args.target = Role()
+    drop_self_target(args)
+    return Candidate(m, tok, args)
