@@ -11,6 +11,7 @@ from dyadline.extract.events.policies import (
     OBLIGATION,
     Code,
     Reading,
+    is_denial,
     protest_in_words,
     recode,
     refusal,
@@ -111,3 +112,15 @@ def test_policies_recode_first_that_applies(protested, withdraw):
     assert recode(_reading(withdraw, OBLIGATION), _ctx(withdraw)) is None  # a must nobody voices
     plain = _reading(withdraw, Trigger(key="withdraw", pos="verb", type="RETREAT", mode="military"))
     assert recode(plain, _ctx(withdraw)) == Code.as_read(plain)
+
+
+@pytest.mark.parametrize("cue, lemma, denial", [("deny", "deny", True), ("denied", "deny", True), ("denies", "deny", True),
+                                                ("dismissed", "dismiss", True), ("refuted", "refute", True),
+                                                ("said", "say", False)])
+def test_policies_denial(blank_nlp, cue, lemma, denial):
+    """The cue's lemma decides: "denied" and "denies" are denials (the old check on the stripped
+    word could never match them)."""
+    doc = Doc(blank_nlp.vocab, words=["Iran", cue, "it"], lemmas=["Iran", lemma, "it"])
+    claim = Claim(scope=(0, 1), source=None, cue=cue, cue_span=(doc[1].idx, doc[1].idx + len(cue)))
+    assert is_denial(claim, doc) is denial
+    assert is_denial(None, doc) is False

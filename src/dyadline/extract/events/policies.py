@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dyadline.extract.events.arguments import agent_role
 from dyadline.extract.events.context import Candidate, DocContext
@@ -97,10 +97,13 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
 DENIAL_CUES = {"deny", "dismiss", "refute"}
 
 
-def is_denial(claim: Claim | None) -> bool:
-    """Whether the claim's cue is a denial (kept as it was: the check on the first word,
-    stripped of final s/d, cannot match "denied" or "denies"; see the issue's note)."""
-    return claim is not None and claim.cue.lower().split()[0].rstrip("sd") in {"deni", "deny", "dismis", "refute"}
+def is_denial(claim: Claim | None, doc: Doc) -> bool:
+    """Whether the claim's cue is a denial, by the lemma of its first word ("denied", "denies")."""
+    if claim is None:
+        return False
+    cue = doc.char_span(*claim.cue_span, alignment_mode="expand")
+    lemma = cue[0].lemma_ if cue is not None and len(cue) else claim.cue.split()[0]
+    return lemma.lower() in DENIAL_CUES
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ def read(cand: Candidate, ctx: DocContext) -> Reading:
     """The claim ``cand`` is reported in and its modality."""
     tok = cand.token
     claim = claim_for(ctx.claims, (tok.idx, tok.idx + len(tok)))
-    modality = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=is_denial(claim))
+    modality = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=is_denial(claim, ctx.doc))
     return Reading(cand, claim, modality)
 
 
