@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dyadline.extract.actors.hits import Mention
 from dyadline.extract.actors.lexicon import key_of
-from dyadline.extract.actors.mentions import Mention
 from dyadline.extract.actors.terms import is_personal
 from dyadline.extract.actors.titles import GOVERNMENT_HEADS, STATE_HEADS, TitleIndex, canonical_title, matches_title
 from dyadline.records import Actor, Basis

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from dyadline.extract.actors.coref import Coreference
 from dyadline.extract.actors.groups import add_peoples, load_peoples
+from dyadline.extract.actors.hits import match_doc
 from dyadline.extract.actors.kb import Entry, KnowledgeBase, load_kb
 from dyadline.extract.actors.lexicon import (
     Hit,
@@ -37,7 +38,7 @@ from dyadline.extract.actors.lexicon import (
     stance_modified,
     words_of,
 )
-from dyadline.extract.actors.mentions import MentionFinder, match_doc
+from dyadline.extract.actors.mentions import MentionFinder
 from dyadline.extract.actors.phrase import PERSONAL, Coding, code_phrase
 from dyadline.extract.actors.terms import Terms, load_terms
 from dyadline.extract.actors.titles import TitleIndex
