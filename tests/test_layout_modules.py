@@ -24,7 +24,7 @@ def test_layout_modules_stages_are_subpackages():
     for stage in ("actors", "places", "time", "speech", "events"):
         assert (extract / stage / "__init__.py").is_file()
     flat = sorted(p.name for p in extract.glob("*.py"))
-    assert flat == ["__init__.py", "collect.py", "syntax.py"]
+    assert flat == ["__init__.py", "collect.py", "syntax.py", "wordlists.py"]
     assert (PACKAGE / "codebooks" / "__init__.py").is_file()
 
 

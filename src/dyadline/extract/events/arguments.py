@@ -68,7 +68,7 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
                     return [a for a in here if a.country], t.i
                 first = first or (here, t.i)
             for c in t.children:
-                if _possessor_of_relation(c):
+                if _possessor_of_relation(c, idx):
                     continue  # "its allies", "Russia's neighbours": others, not the possessor
                 if c.dep_ in NP_DEPS:
                     nxt.append(c)
@@ -83,12 +83,6 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
 
 
 LOCATIVE_PREPS = {"to", "in", "at", "into", "near", "toward", "towards"}
-# Verbs about someone for something ("accused X of attacking", "thanked X for sending"): X did it.
-CHARGING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "thank", "praise", "condemn",
-                  "criticize", "criticise", "fault", "punish", "sanction", "commend"}
-BOUNDARY_NOUNS = {"border", "frontier", "boundary", "borderland", "coast", "waters", "airspace"}
-RELATIONAL_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
-                    "critic", "counterpart", "friend", "backer", "sponsor", "patron", "creditor", "donor"}
 
 
 def _of_conjuncts(noun: Token, idx: ActorIndex, have: set) -> list[Actor]:
@@ -135,7 +129,7 @@ def agent_role(verb: Token, idx: ActorIndex) -> Role:
                     if r:
                         r.tag(Found.PASSIVE_AGENT, g.text)
                         return r
-        if c.dep_ == "nsubjpass" and verb.lemma_.lower() in STATIVE_PASSIVES:
+        if c.dep_ == "nsubjpass" and verb.lemma_.lower() in idx.words.stative_passives:
             r = np_actors(c, idx)  # "Israel is opposed to French mediation": Israel opposes
             if r:
                 r.tag(Found.STATIVE_SUBJECT, verb.text)
@@ -285,8 +279,6 @@ def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
     return out
 
 
-AGENTIVE_PASSIVES = {"involve", "implicate", "engage"}
-STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "engage", "involve"}  # "is opposed to" = opposes
 
 
 def has_subject(verb: Token) -> bool:
@@ -296,7 +288,7 @@ def has_subject(verb: Token) -> bool:
 
 def _agentive_passive(verb: Token, idx: ActorIndex) -> Role:
     """"X was involved in the killing": X is the agent of what it was involved in."""
-    if verb.lemma_.lower() not in AGENTIVE_PASSIVES:
+    if verb.lemma_.lower() not in idx.words.agentive_passives:
         return Role()
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     r = np_actors(subj, idx) if subj is not None else Role()
@@ -325,7 +317,7 @@ def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, R
             r.tag(Found.OBJECT_CONTROL, head.text)
             return r, Role(), head
         if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.dep_ == "dobj" and \
-                head.head.head.lemma_.lower() in CHARGING_VERBS:
+                head.head.head.lemma_.lower() in idx.words.charging_verbs:
             o = np_actors(head.head, idx)  # "accused the rebels of attacking": "of" hung on the object
             if o:
                 o.tag(Found.CHARGED_OBJECT, head.head.head.text, head.head.text)
@@ -397,8 +389,8 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     best, best_key = None, None
     for t in sent_tokens:
         for a in idx.at(t):
-            if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t) \
-                    or (not borders and BOUNDARY_NOUNS & {t.head.lemma_.lower(), t.lemma_.lower()}):
+            if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t, idx) \
+                    or (not borders and idx.words.boundary_nouns & {t.head.lemma_.lower(), t.lemma_.lower()}):
                 continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
             if foreign and a.country in src_countries:
                 continue  # troops are moved against another side, not their own
@@ -412,9 +404,9 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     return tagged(same or [a], [i], Found.CONTEXT, a.text)
 
 
-def _possessor_of_relation(t: Token) -> bool:
+def _possessor_of_relation(t: Token, idx: ActorIndex) -> bool:
     """"its" in "its allies": names whose allies, not anyone acted on."""
-    return t.dep_ == "poss" and t.head.lemma_.lower() in RELATIONAL_NOUNS
+    return t.dep_ == "poss" and t.head.lemma_.lower() in idx.words.relational_nouns
 
 
 def clause_chars(tok: Token) -> tuple[int, int]:

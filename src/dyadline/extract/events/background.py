@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dyadline.extract.events.arguments import CHARGING_VERBS
 from dyadline.extract.events.context import Candidate
 from dyadline.extract.events.modality import condition_clauses
 from dyadline.extract.events.roles import ActorIndex
+from dyadline.extract.events.words import EventWords
 from dyadline.extract.syntax import has_infinitival_to
 from dyadline.records import Event
 
@@ -55,7 +55,7 @@ def drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list[
     sent = found[0][0].token.sent if found else None
     scope: set[int] = (_speaker_scope(sent) | _perfect_relatives(sent, idx)) if sent is not None else set()
     for c, ev in found:
-        own = _background_scope(c) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
+        own = _background_scope(c, idx.words) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
         scope |= own - {c.token.i}
     return [(c, ev) for c, ev in found if c.token.i not in scope and not _consequence(c, ev, found)]
 
@@ -72,17 +72,17 @@ def _sides(e: Event) -> tuple[frozenset, frozenset]:
     return frozenset(a.country for a in e.source), frozenset(a.country for a in e.target)
 
 
-def _background_scope(c: Candidate) -> set[int]:
+def _background_scope(c: Candidate, words: EventWords) -> set[int]:
     """Tokens of what an event tells only as background: its condition, its reason ("imposed sanctions on the
     Taliban for its support of ...", "complained over two air raids"), the charge of an accusation
     ("accused the rebels of violating a ceasefire") and participles describing one of its
     arguments ("a helicopter carrying truce monitors", "migrants ordered out of Nigeria")."""
     gov = c.token
     own = set(c.match.tokens)
-    heads = [ch for ch in gov.children if ch.dep_ == "prep" and ch.i not in own and _reason(ch, gov)]
+    heads = [ch for ch in gov.children if ch.dep_ == "prep" and ch.i not in own and _reason(ch, gov, words)]
     # "if China retaliates, the US will impose tariffs": the condition is not said to happen
     heads += condition_clauses(gov)
-    if gov.lemma_.lower() in CHARGING_VERBS:  # "accused the rebels of attacking": "of" hung on the object
+    if gov.lemma_.lower() in words.charging_verbs:  # "accused the rebels of attacking": "of" hung on the object
         heads += [p for o in gov.children if o.dep_ == "dobj" for p in o.children
                   if p.dep_ == "prep" and p.lower_ in ("of", "for", "with")]
     heads += [d for d in gov.subtree if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN")
@@ -119,11 +119,11 @@ def _speaker_scope(sent: Span) -> set[int]:
     return out
 
 
-def _reason(prep: Token, gov: Token) -> bool:
+def _reason(prep: Token, gov: Token, words: EventWords) -> bool:
     low = prep.lower_
     if low in ("over", "because") or (low == "for" and gov.pos_ == "VERB" and gov.lemma_.lower() not in NEED_VERBS):
         return True
-    if low in ("of", "with") and gov.lemma_.lower() in CHARGING_VERBS:
+    if low in ("of", "with") and gov.lemma_.lower() in words.charging_verbs:
         return True  # "accused X of attacking", "charged X with murdering"
     return low == "in" and any(o.lemma_.lower() in REACTION_NOUNS for o in prep.children if o.dep_ == "pobj")
 

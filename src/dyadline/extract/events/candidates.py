@@ -9,8 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyadline.extract.events.arguments import (
-    CHARGING_VERBS,
-    STATIVE_PASSIVES,
     agent_role,
     grievance_target,
     has_subject,
@@ -24,19 +22,14 @@ from dyadline.extract.events.discourse import HOSTILE_TYPES
 from dyadline.extract.events.policies import DESIRED, OBLIGATION, is_obligation, is_wished
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role
 from dyadline.extract.events.triggers import Lexicon, Trigger, TriggerMatch
+from dyadline.extract.events.words import EventWords
 from dyadline.extract.syntax import has_passive_aux, is_passive
 from dyadline.extract.time.lexicon import load_lexicon as load_timex_words
 
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
-NEGATING_TRIGGERS = {"refuse", "decline", "fail"}
 
 
-# Verbs whose noun object is characterised or brought to an end, not done ("called the strikes
-# illegal", "ending a deployment").
-FRAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise", "end", "halt",
-                 "cancel", "scrap", "conclude"}
-ORDER_VERBS = {"order", "instruct", "direct"}  # "ordered the paper to close": the one who orders acts
 REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 
 
@@ -44,7 +37,7 @@ def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
     shared = tok.dep_ == "conj" and tok.tag_ == "VBN" and has_passive_aux(tok.head) and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)  # "were surrounded and detained"
     passive = (is_passive(tok) or shared or (tok.tag_ == "VBN" and tok.dep_ == "acl")) and \
-        tok.lemma_.lower() not in STATIVE_PASSIVES
+        tok.lemma_.lower() not in idx.words.stative_passives
     clause = tok.head if shared else tok
     source = agent_role(clause, idx)
     target = object_of(clause, idx, passive=passive, direct=passive or trig.target != "recipient")
@@ -57,7 +50,7 @@ def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
         target.tag(Found.PARTICIPLE_NOUN, tok.head.text)
     if trig.type == "ACCUSE" and target.found is Found.PREP_OBJECT and target.words[0].startswith("to"):
         target = grievance_target(tok, idx) or target  # "complained to the UN over Israeli raids"
-    if not source and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ORDER_VERBS:
+    if not source and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in idx.words.order_verbs:
         obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
         boss = agent_role(tok.head, idx)
         if obj is not None and boss:  # "ordered the newspaper to suspend publication": the order is the act
@@ -72,18 +65,6 @@ def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
             target = o
     return Args(source, target)
 NAMED_EVENT_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "ORG", "FAC"}
-LIGHT_VERBS = {
-    "launch", "carry", "conduct", "stage", "hold", "sign", "make", "pay", "wage", "mount", "begin", "start",
-    "continue", "resume", "step", "intensify", "escalate", "execute", "perform", "undertake", "announce", "order",
-    "impose", "give", "offer", "provide", "deliver", "issue", "lodge", "file", "express", "voice", "convey",
-    "extend", "reach", "conclude", "seal", "strike", "have", "engage", "join", "lead", "organize", "organise",
-    "call", "initiate", "unleash", "fire", "deploy", "send", "receive", "accept", "agree", "renew", "expand",
-    "tighten", "ease", "lift", "approve", "adopt", "slap", "level", "register", "raise", "take", "do", "put",
-    "attend", "host", "chair", "broker", "mediate", "propose", "ratify", "finalize", "finalise", "complete",
-    "pledge", "promise", "vow", "threaten", "keep", "maintain", "end", "halt", "suspend", "break", "cut", "open",
-    "publish", "unveil", "authorize", "authorise",
-}
-MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "return", "land", "gather", "convene"}
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
 DEMONSTRATIVES = {"that", "this", "these", "those"}
 TEMPORAL_PREPS = {"since", "before", "until", "till", "after"}
@@ -94,7 +75,7 @@ def noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: b
         return None  # "the Cold War", "the Treaty of Versailles": names, not events in the story
     if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
         return None
-    if tok.head.lemma_.lower() in FRAMING_VERBS and tok.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp"):
+    if tok.head.lemma_.lower() in idx.words.framing_verbs and tok.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp"):
         return None  # "calling the killings an escalation", "ending a deployment": named, not done
     args = noun_roles(tok, idx)
     if third_party and args.reciprocal:
@@ -110,7 +91,7 @@ def noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: b
     if charged:  # "accused of ethnic killings", "blamed Iran for the attack"
         args.source = charged
         return args
-    if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok):
+    if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok, idx.words):
         return None  # "the attack killed ...", "condemned the strikes": the noun names someone else's act
     s, o, head = inherit(tok, idx)
     if not s:
@@ -125,7 +106,7 @@ def _charged_party(noun: Token, idx: ActorIndex) -> Role:
     """The one accused of (or thanked for) the act a noun names: the verb's object, or its
     passive subject ("Sudanese paramilitaries are accused of ethnic killings")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in CHARGING_VERBS:
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in idx.words.charging_verbs:
         return Role()
     verb = prep.head
     passive = is_passive(verb)
@@ -135,15 +116,15 @@ def _charged_party(noun: Token, idx: ActorIndex) -> Role:
     return role
 
 
-def _borrows_agent(noun: Token) -> bool:
+def _borrows_agent(noun: Token, words: EventWords) -> bool:
     """Whether a nominal event may take the agent of its clause: the object of a light verb
     ("launched an attack", "held talks") or a circumstance ("during a phone call", "in the signing")."""
     if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children):
         return False  # "under that agreement": an event told before, not a new one
     if noun.dep_ in ("dobj", "attr", "oprd"):
-        return noun.head.lemma_.lower() in LIGHT_VERBS
+        return noun.head.lemma_.lower() in words.light_verbs
     if noun.dep_ == "pobj":
-        if noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
+        if noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in words.motion_verbs:
             return True  # "arrived in Khartoum for talks": those who came hold them
         return noun.head.lower_ in CIRCUMSTANCE_PREPS
     return noun.dep_ in ("conj", "appos", "npadvmod")
@@ -166,13 +147,13 @@ def _same_agents(c: Candidate, gov: Candidate) -> bool:
     return countries <= {a.country for a in gov.args.source.actors}
 
 
-def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
+def drop_absorbed(cands: list[Candidate], words: EventWords) -> list[Candidate]:
     """Drop an event embedded under a governing event that absorbs it ("agreed to withdraw"),
     and a trigger noun that is the object of a verb trigger of the same type ("expressed gratitude")."""
     by_tok = {c.token.i: c for c in cands}
     # "refused to expel": the expulsion, negated, says more than a bare refusal
     negating = {c.token.head.i for c in cands if c.token.dep_ == "xcomp" and c.token.head.i in by_tok
-                and by_tok[c.token.head.i].match.trigger.key in NEGATING_TRIGGERS}
+                and by_tok[c.token.head.i].match.trigger.key in words.negating_triggers}
     cands = [c for c in cands if c.token.i not in negating]
     by_tok = {c.token.i: c for c in cands}
     out = []
@@ -203,7 +184,7 @@ def candidate(lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
     m = lex.match(tok)
     if m is None and is_obligation(tok):
         m = TriggerMatch(OBLIGATION, (tok.i,))
-    if m is None and is_wished(tok):
+    if m is None and is_wished(tok, lex.words):
         m = TriggerMatch(DESIRED, (tok.i,))
     if m is None:
         return None

@@ -18,29 +18,22 @@ from dyadline.codebooks.plover import NON_STATE_CODES
 from dyadline.extract.events.arguments import clause_chars, context_target
 from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon
+from dyadline.extract.events.words import EventWords
 from dyadline.extract.speech.cues import Claim
 from dyadline.records import Actor, Basis, Event, Place
 
 DISCOURSE_CHARS = 400
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE"}  # harm done to someone, whose agent may go unnamed
-# Things that attack on someone's behalf: "a roadside bomb killed", "was hit by a missile".
-WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "missile", "rocket", "shell",
-           "shelling", "mortar", "grenade", "gunfire", "shot", "bullet", "sniper", "gunman", "assailant",
-           "attacker", "attack", "strike", "airstrike", "raid", "drone", "ambush",
-           "explosive", "booby", "suicide", "bomber", "militant", "man", "men", "gunmen", "artillery"}
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
 DOMESTIC_SECTORS = {"COP", "JUD", "GOV"}  # arms of a state that act on its own people
 HOME_GUESS = "home country of the article"  # a guess a place in the actor's own phrase overrules
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
 TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
-STATE_TITLES = {"president", "premier", "minister", "king", "queen", "emir", "sultan", "judge", "general", "gen",
-                "lt", "colonel", "col", "chancellor", "governor", "senator", "speaker", "prince", "sheikh",
-                "ousted", "former", "federal", "interior", "foreign", "defence", "defense", "prime"}
 
 
-def with_home_country(actors: list[Actor]) -> list[Actor]:
+def with_home_country(actors: list[Actor], words: EventWords) -> list[Actor]:
     """Give "the authorities", "the commission", "police" with no country the article's home
     country (the country most of its actor mentions belong to)."""
     counts: dict[str, int] = {}
@@ -55,14 +48,14 @@ def with_home_country(actors: list[Actor]) -> list[Actor]:
         return actors  # no clear home country: leave unknowns unknown
     return [replace(a, country=home, how=f"{a.how or 'mention'}; {HOME_GUESS}", country_guessed=True)
             if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
-                                      a.sector in TITLED_SECTORS and only and _titled(a.text)) else a
+                                      a.sector in TITLED_SECTORS and only and _titled(a.text, words)) else a
             for a in actors]
 
 
-def _titled(text: str) -> bool:
+def _titled(text: str, words: EventWords) -> bool:
     """"President Levy Mwanawasa", "Judge Alejandro Rivera": a person named with a state title."""
     first = text.split()[0].rstrip(".") if text.split() else ""
-    return first.lower() in STATE_TITLES and first[:1].isupper()
+    return first.lower() in words.state_titles and first[:1].isupper()
 
 
 def _definite(text: str) -> bool:
@@ -153,12 +146,12 @@ def earlier_attacker(tok: Token, target: Role, prior: list[Event]) -> Role:
     return Role()
 
 
-def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]) -> Role:
+def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place], words: EventWords) -> Role:
     """An attack whose attacker is not named or has no country ("killed in a car bombing in
     Baghdad", "gunmen shot dead two officers in Karachi"): as event coders do, the country where
     it happened. (An earlier attack's attacker is carried over only by ``earlier_attacker``, when
     the victims are one side of that fight.)"""
-    if _blind_force(tok):
+    if _blind_force(tok, words):
         return source  # "the tsunami struck", "a fire killed": no one attacked
     victims = [a.span for a in target.actors if a.span]
     pool = [p for p in clause_places(tok, places)
@@ -173,13 +166,13 @@ def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]
     return tagged([unknown], [], Found.UNNAMED_ATTACKER, place.text)
 
 
-def _blind_force(verb: Token) -> bool:
+def _blind_force(verb: Token, words: EventWords) -> bool:
     """Whether the verb's subject or by-agent is a thing that is not a weapon or an attack
     (a storm, a fire, a crash)."""
     for c in verb.children:
         nps = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "agent" else [c] if c.dep_ in ("nsubj", "csubj") else []
         for np in nps:
-            if np.pos_ in ("NOUN", "PROPN") and np.lemma_.lower() not in WEAPONS and np.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+            if np.pos_ in ("NOUN", "PROPN") and np.lemma_.lower() not in words.weapons and np.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
                 return True
     return False
 

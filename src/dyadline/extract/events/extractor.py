@@ -29,9 +29,6 @@ from dyadline.extract.events.anchors import (
     place_for,
     split_sources,
 )
-from dyadline.extract.events.arguments import (
-    RELATIONAL_NOUNS,
-)
 from dyadline.extract.events.background import drop_content, drop_partial
 from dyadline.extract.events.candidates import candidate, drop_absorbed
 from dyadline.extract.events.context import Candidate, DocContext
@@ -52,14 +49,12 @@ from dyadline.extract.events.discourse import (
 from dyadline.extract.events.policies import Code, is_obligation, read, recode
 from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon, load_lexicon
+from dyadline.extract.events.words import EventWords
 from dyadline.extract.speech.cues import Claim
 from dyadline.extract.time.times import report_time
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
-# Bodies of a state named without their state ("the military government", "riot police").
-INSTITUTIONS = {"government", "military", "army", "police", "junta", "regime", "authority", "authorities", "court",
-                "parliament", "administration", "cabinet", "ministry", "navy", "gendarmerie"}
 
 
 class EventExtractor:
@@ -75,8 +70,9 @@ class EventExtractor:
     def find(self, doc: Doc, *, actors: list[Actor], times: list[Time], places: list[Place],
              claims: list[Claim], published: dt.date | None) -> list[Event]:
         """Every event in ``doc``, in text order."""
-        ctx = DocContext(doc, doc.text, ActorIndex(doc, with_home_country(actors)), self.lexicon, times, places,
-                         claims, published)
+        lex = self.lexicon
+        idx = ActorIndex(doc, with_home_country(actors, lex.words), lex.words)
+        ctx = DocContext(doc, doc.text, idx, lex, times, places, claims, published)
         events: list[Event] = []
         for sent in doc.sents:
             if not sent.text.rstrip().endswith("?"):
@@ -86,7 +82,7 @@ class EventExtractor:
 
 def _sentence_events(sent: Span, ctx: DocContext, earlier: list[Event]) -> list[Event]:
     """The events of one sentence, after those told only as content or background are dropped."""
-    cands = drop_absorbed([c for t in sent if (c := candidate(ctx.lexicon, t, ctx.idx))])
+    cands = drop_absorbed([c for t in sent if (c := candidate(ctx.lexicon, t, ctx.idx))], ctx.lexicon.words)
     demanded: set[int] = set()
     found: list[tuple[Candidate, Event]] = []
     for c in cands:
@@ -128,9 +124,9 @@ def _source(typ: str, c: Candidate, ctx: DocContext) -> Role:
         source = earlier_attacker(tok, c.args.target, ctx.prior)
     if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
             any(a.country for a in c.args.target.actors):
-        source = unknown_attacker(tok, source, c.args.target, places)
+        source = unknown_attacker(tok, source, c.args.target, places, ctx.lexicon.words)
     if source and not any(a.country or a.name for a in source.actors) and \
-            all(_institution(a) for a in source.actors):
+            all(_institution(a, ctx.lexicon.words) for a in source.actors):
         source = state_home(tok, source, places)  # "the military government declared a state of siege in Haiti"
     return source
 
@@ -144,7 +140,7 @@ def _target(typ: str, c: Candidate, source: Role, sent: Span, claim: Claim | Non
     if target and not any(a.country or a.name for a in target.actors):
         target = Role()  # "fired artillery", "a militant": no one the target can be pinned on
     mutual = typ in RECIPROCAL_TYPES and _compound(source)
-    if not target and c.match.trigger.target != "none" and not mutual and not _unnamed_partner(tok):
+    if not target and c.match.trigger.target != "none" and not mutual and not _unnamed_partner(tok, ctx.lexicon.words):
         target = (anaphor_target(tok, ctx.lexicon, source, ctx.prior) or place_target(tok, places)
                   or context_fallback(tok, sent, ctx.idx, source, claim, ctx.prior,
                                       borders=typ in ("MOBILIZE", "THREATEN"), foreign=typ == "MOBILIZE"))
@@ -173,17 +169,17 @@ def _build(sent: Span, c: Candidate, code: Code, roles: tuple[Role, Role], claim
                  confidence=confidence(c, mod.value, target), explanation=why)
 
 
-def _institution(a: Actor) -> bool:
-    words = a.text.lower().split()
-    return bool(words) and words[-1] in INSTITUTIONS
+def _institution(a: Actor, words: EventWords) -> bool:
+    last = a.text.lower().split()[-1:]
+    return bool(last) and last[0] in words.institutions
 
 
-def _unnamed_partner(tok: Token) -> bool:
+def _unnamed_partner(tok: Token, words: EventWords) -> bool:
     """"worked closely with its allies", "met its partners": the parse names the other side,
     only not by name, so no one else in the sentence should be taken for it."""
     for c in tok.children:
         objs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c] if c.dep_ == "dobj" else []
-        if any(o.lemma_.lower() in RELATIONAL_NOUNS for o in objs):
+        if any(o.lemma_.lower() in words.relational_nouns for o in objs):
             return True
     return False
 

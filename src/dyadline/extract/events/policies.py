@@ -18,6 +18,7 @@ from dyadline.extract.events.context import Candidate, DocContext
 from dyadline.extract.events.modality import Modality, modality_of
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
 from dyadline.extract.events.triggers import Trigger
+from dyadline.extract.events.words import EventWords
 from dyadline.extract.speech.cues import Claim, claim_for
 from dyadline.extract.syntax import has_infinitival_to
 from dyadline.records import Basis
@@ -26,8 +27,6 @@ OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change
 DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="change")
 
 
-# "X hoped Y would ...", "X expects Y to ...": what one side wants of another is a request.
-DESIRE_VERBS = {"hope", "expect", "want", "wish"}
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
@@ -60,9 +59,9 @@ def asker(tok: Token, doer: Role, idx: ActorIndex, claim: Claim | None) -> tuple
     return None, ""
 
 
-def is_wished(tok: Token) -> bool:
+def is_wished(tok: Token, words: EventWords) -> bool:
     """"(hoped) Israel would not use", "(expects) India to cooperate": a verb someone wants another to do."""
-    if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.lemma_.lower() not in DESIRE_VERBS:
+    if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.lemma_.lower() not in words.desire_verbs:
         return False
     if tok.dep_ == "xcomp":
         return any(c.dep_ == "dobj" for c in tok.head.children)  # "expects India to": object control
@@ -74,7 +73,7 @@ def is_wished(tok: Token) -> bool:
 
 def _wisher(tok: Token, doer: Role, idx: ActorIndex, claim: Claim | None = None) -> Role | None:
     """The actor who wants ``doer`` to do ``tok`` ("the Qatari premier hoped Israel would ..."), else None."""
-    if not is_wished(tok) or not doer:
+    if not is_wished(tok, idx.words) or not doer:
         return None
     who = agent_role(tok.head, idx)
     first = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.head.children)

@@ -13,6 +13,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Token
 
+from dyadline.extract.events.words import EventWords, shipped_event_words
 from dyadline.records import Actor
 
 
@@ -75,9 +76,10 @@ class Found(Enum):
 
 
 class ActorIndex:
-    """Actor mentions looked up by token."""
+    """Actor mentions looked up by token, with the word lists argument finding reads."""
 
-    def __init__(self, doc: Doc, actors: Iterable[Actor]):
+    def __init__(self, doc: Doc, actors: Iterable[Actor], words: EventWords | None = None):
+        self.words = words or shipped_event_words()
         self.by_token: dict[int, list[Actor]] = {}
         for a in actors:
             if a.span is None:

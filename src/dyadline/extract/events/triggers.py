@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from dyadline.codebooks.plover import PLOVER_TYPES
 from dyadline.errors import ConfigError, Errors
+from dyadline.extract.events.words import EventWords, shipped_event_words
 from dyadline.yamlfile import load_yaml
 
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -92,20 +93,25 @@ def _read(path: Path | None) -> tuple[str, dict]:
 class Lexicon:
     """Trigger entries indexed by part of speech and key."""
 
-    def __init__(self, triggers: list[Trigger]):
+    def __init__(self, triggers: list[Trigger], words: EventWords | None = None):
         self.index: dict[tuple[str, str], list[Trigger]] = {}
         for t in triggers:
             self.index.setdefault((t.pos, t.key), []).append(t)
         self.multi_first = {k.split()[0] for (_, k) in self.index if " " in k}
+        self.words = words or shipped_event_words()
 
     @classmethod
     def load(cls, extra_paths=()) -> Lexicon:
-        """The shipped lexicon plus users' files (later files add entries that win ties)."""
-        triggers = []
+        """The shipped lexicon plus users' files (later files add entries that win ties); a file's
+        ``words:`` section adds to the event coder's word lists (``data/events_words.yaml``)."""
+        triggers, words = [], shipped_event_words()
         for p in (None, *extra_paths):
             label, data = _read(Path(p) if p else None)
+            if isinstance(data, dict) and "words" in data:
+                data = dict(data)
+                words = words.extended(label, data.pop("words"))
             triggers.extend(_entries(label, data or {}))
-        return cls(triggers)
+        return cls(triggers, words)
 
     def match(self, tok: Token) -> TriggerMatch | None:
         """The most specific trigger entry whose conditions hold for ``tok``."""
