@@ -12,3 +12,5 @@ SECTORS = (
 )
 MODALITIES = ("asserted", "hedged", "negated", "future", "hypothetical")
 NON_STATE_CODES = ("IGO", "NGO", "IMG", "MNC")
+# The arms of a state: "the government", "the army", "the police" are some country's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dyadline.codebooks.plover import STATE_SECTORS
 from dyadline.extract.actors.hits import Mention
 from dyadline.extract.actors.lexicon import key_of
 from dyadline.extract.actors.terms import is_personal
@@ -26,7 +27,6 @@ from dyadline.records import Actor, Basis
 
 WINDOW = 3  # sentences looked back
 POSSESSIVES = frozenset({"its", "their"})
-NATIONAL = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})  # "the government", "the army": of a country
 
 
 @dataclass
@@ -208,7 +208,7 @@ class Coreference:
                 return Resolved(m, self._copy(m, ante, Basis.COREF_DESCRIPTION), [ante])
         if c is not None and c.country is None and c.term is not None:
             ante = self._recent(m, lambda r: r.is_state and _same_term(r, c.term)) or self._same_head(m)
-            if ante is None and c.sector in NATIONAL and not is_personal(c.term):
+            if ante is None and c.sector in STATE_SECTORS and not is_personal(c.term):
                 return self._national_body(m) or self._named(m)
             if ante is not None:
                 return Resolved(m, self._copy(m, ante, Basis.COREF_DESCRIPTION, c.sector), [ante])
@@ -340,7 +340,7 @@ def _national(r: Resolved) -> bool:
     if not r.mention.referential or len(r.actors) != 1 or r.actors[0].country in (None, "IGO", "NGO"):
         return False
     a = r.actors[0]
-    return _country_coded(a) or a.sector in NATIONAL
+    return _country_coded(a) or a.sector in STATE_SECTORS  # "the government", "the army": of a country
 
 
 def _verb_argument(tok) -> bool:

@@ -15,17 +15,16 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from dyadline.codebooks.plover import STATE_SECTORS
 from dyadline.extract.actors.groups import PLACE_KINDS, clause_place, place_tail, state_country
 from dyadline.extract.actors.hits import Coder, DocHits, Mention, local_tokens, local_words
 from dyadline.extract.actors.lexicon import Hit
 from dyadline.extract.actors.people import Titled, appositive_tokens, of_phrase, titled_people
 from dyadline.extract.actors.phrase import Coding
 from dyadline.extract.actors.terms import is_personal
+from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Basis
 
-PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-NEUTER = frozenset({"it", "its"})
 # "it is willing to", "it was ready to": a stance someone takes, so "it" refers (unlike "it is clear that")
 STANCE_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "prepared", "determined", "committed", "eager", "keen",
                                "reluctant", "able", "unable", "opposed", "resolved", "intent", "poised", "open"})
@@ -38,7 +37,10 @@ GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "a
 ORG_HEADS = frozenset({"forum", "grouping", "bloc", "alliance", "organisation", "organization", "body",
                        "coalition", "movement", "front", "group", "club", "community", "union", "pact"})
 NUMBER_WORDS = frozenset({"two", "both"})
-MEDIA_WORDS = frozenset({"news", "tv", "television", "radio", "times", "post", "daily", "herald", "journal",
+# Words that make a capitalised name a news outlet's ("Channel 12 News", "The Jakarta Post"). Not
+# cues.yaml's media_words, which says whether whom someone "told" is a medium: its brand fragments
+# ("al", "ap") and generic nouns ("agency", "press") would make "Al-Azhar" or an agency a news outlet.
+OUTLET_NAME_WORDS = frozenset({"news", "tv", "television", "radio", "times", "post", "daily", "herald", "journal",
                          "gazette", "tribune", "channel", "broadcasting", "telegraph", "chronicle", "newspaper"})
 PROPER_KINDS = ("person", "short", "org", "country", "capital")
 _LONGEST = 30  # tokens: no lexicon match is longer
@@ -61,13 +63,13 @@ def _acting(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
 
-COLLECTIVE = frozenset({"police", "military", "people", "delegation", "government", "administration", "team",
+COLLECTIVE_NOUNS = frozenset({"police", "military", "people", "delegation", "government", "administration", "team",
                         "leadership", "army", "navy", "crowd", "public", "junta", "cabinet"})
 
 
 def _plural(span: Span) -> bool:
     root = span.root
-    return root.tag_ in ("NNS", "NNPS") or root.lower_ in COLLECTIVE
+    return root.tag_ in ("NNS", "NNPS") or root.lower_ in COLLECTIVE_NOUNS
 
 
 @dataclass
@@ -215,7 +217,7 @@ class MentionFinder:
         if root.pos_ != "PROPN" or any(h.first("person", "org", "short") for _, _, h in inside):
             return False
         words = [t for t in chunk if t.i not in self.hits.tokens and t.text[:1].isupper() and t.pos_ != "DET"]
-        if not words or not any(t.lower_ in MEDIA_WORDS for t in words):
+        if not words or not any(t.lower_ in OUTLET_NAME_WORDS for t in words):
             return False
         end = max([chunk.end, *(c.i + 1 for c in root.rights if c.dep_ == "nummod" and c.i == chunk.end)])
         state = next((h.first("country", "demonym", "capital") for _, _, h in inside
@@ -319,11 +321,12 @@ class MentionFinder:
 
     def _pronoun(self, tok) -> None:
         low = tok.lower_
-        if low in PERSONAL:
-            self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, person=True, gender=PERSONAL[low])
-        elif low in PLURAL_PRONOUNS:
+        g = grammar_words()
+        if low in g.gendered_pronouns:
+            self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, person=True, gender=g.gendered_pronouns[low])
+        elif low in g.plural_pronouns:
             self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, plural=True)
-        elif low in NEUTER and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")) and (
+        elif low in g.neuter_pronouns and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")) and (
                 tok.head.lemma_ != "be" or any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in tok.head.children)):
             self._add(tok.i, tok.i + 1, "pronoun", root=tok.i)
 
@@ -385,7 +388,6 @@ def _agent(tok) -> bool:
     return tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def _placed_wins(own: Coding | None, placed: Coding) -> bool:

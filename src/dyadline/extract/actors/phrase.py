@@ -25,7 +25,6 @@ BOUNDARIES = frozenset({"of", "to", "in", "at", "for", "from", "on", "with", ","
 STATE_FORMS = ("country", "capital", "demonym", "city", "region")
 ARMED_NOUNS = frozenset({"MIL", "REB", "PRM", "UAF"})  # fighters, guerrillas, gunmen, commanders, forces
 ARMED_ORGS = frozenset({"REB", "PRM", "CRM", "UAF", "SPY", "COP"})
-PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "it", "his", "their", "its", "i", "we", "you"})
 
 HolderLookup = Callable[[str, Term, "dt.date | None"], "tuple[Entry, Role] | None"]
 

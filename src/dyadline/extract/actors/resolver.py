@@ -39,9 +39,10 @@ from dyadline.extract.actors.lexicon import (
     words_of,
 )
 from dyadline.extract.actors.mentions import MentionFinder
-from dyadline.extract.actors.phrase import PERSONAL, Coding, code_phrase
+from dyadline.extract.actors.phrase import Coding, code_phrase
 from dyadline.extract.actors.terms import Terms, load_terms
 from dyadline.extract.actors.titles import TitleIndex
+from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor, Basis
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ class ActorResolver:
         """Resolve one mention ("President Biden", "four Saudi men") to name, country and sector."""
         date = _as_date(date)
         clean = text.strip()
-        if clean.lower() in PERSONAL:
+        if clean.lower() in grammar_words().pronouns:
             return Actor(text=text, sector="UNK", how=Basis.PRONOUN.value, basis=Basis.PRONOUN)
         words = words_of(clean)
         hits = self.resources.lexicon.match(words, cased=clean != clean.lower())

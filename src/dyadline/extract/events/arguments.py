@@ -12,11 +12,11 @@ from spacy.tokens import Token
 
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
 from dyadline.extract.syntax import has_infinitival_to, has_passive_aux, is_passive, real_subject
+from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "oprd")
-RELATIVE = {"which", "who", "that", "whom"}
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "nummod", "det", "quantmod"}
 NP_PREPS = {"of", "from", "between", "by"}  # "crimes by Croatian extremists": the agent of an act
 VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "alongside", "into", "upon", "over", "from", "for",
@@ -138,7 +138,7 @@ def agent_role(verb: Token, idx: ActorIndex) -> Role:
             if has_passive_aux(verb):
                 continue  # "have been killed" parsed with an active subject: it is the patient
             c = real_subject(verb, c)
-            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+            if c.lower_ in grammar_words().relative_pronouns and verb.dep_ == "relcl":
                 r = relative_antecedent(verb.head, idx)
                 r.tag(Found.RELATIVE_ANTECEDENT, c.text)
                 return r
@@ -160,7 +160,7 @@ def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = Tru
         return _recipient(verb, idx)
     for c in verb.children:
         if (c.dep_ in OBJ and not passive) or (passive and c.dep_ == "nsubjpass"):
-            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+            if c.lower_ in grammar_words().relative_pronouns and verb.dep_ == "relcl":
                 r = np_actors(verb.head, idx)
             else:
                 r = np_actors(c, idx)

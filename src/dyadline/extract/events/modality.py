@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyadline.extract.syntax import has_infinitival_to, has_passive_aux
+from dyadline.extract.wordlists import grammar_words
 
 HEDGE_MODALS = {"may", "might", "could", "can"}
-FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MODALS = {"would", "should", "must"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "apparently", "likely", "probably", "purportedly",
                  "supposedly", "perhaps", "maybe", "seemingly", "ostensibly"}
@@ -129,7 +129,7 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
             return Modality("hedged", f"'{g.text} to'")
         if glem in FUTURE_GOVERNORS and verb.dep_ == "xcomp":
             return Modality("future", f"governed by '{g.text}'", intent=glem in INTENT_GOVERNORS)
-    if aux & FUTURE_MODALS or (verb.tag_ == "VB" and "going" in {g.lower_ for g in govs}):
+    if aux & grammar_words().future_modals or (verb.tag_ == "VB" and "going" in {g.lower_ for g in govs}):
         return Modality("future", "future auxiliary")
     if aux & HYPOTHETICAL_MODALS:
         reported = any(g.lemma_.lower() in HEDGE_GOVERNORS | {"warn", "announce", "tell", "state"} for g in govs)

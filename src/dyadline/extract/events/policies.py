@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from dyadline.extract.events.arguments import agent_role
 from dyadline.extract.events.context import Candidate, DocContext
-from dyadline.extract.events.modality import Modality, modality_of
+from dyadline.extract.events.modality import DENYING, Modality, modality_of
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
 from dyadline.extract.events.triggers import Trigger
 from dyadline.extract.events.words import EventWords
@@ -92,8 +92,6 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
     return tagged([claim.source], [], Found.REPORT_SOURCE, claim.cue)
 
 
-# "denied supplying weapons", "dismissed reports that ...": the report says it did not happen.
-DENIAL_CUES = {"deny", "dismiss", "refute"}
 
 
 def is_denial(claim: Claim | None, doc: Doc) -> bool:
@@ -102,7 +100,7 @@ def is_denial(claim: Claim | None, doc: Doc) -> bool:
         return False
     cue = doc.char_span(*claim.cue_span, alignment_mode="expand")
     lemma = cue[0].lemma_ if cue is not None and len(cue) else claim.cue.split()[0]
-    return lemma.lower() in DENIAL_CUES
+    return lemma.lower() in DENYING  # "denied supplying weapons": it did not happen
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,9 @@ from spacy.tokens import Token
 
 from dyadline.extract.speech.context import Context, is_cue_verb
 from dyadline.extract.syntax import char_span, clause_subject, tok_span
+from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor, Basis, Span
 
-RELATIVE = ("which", "who", "that", "whom")
-PERSONAL = ("he", "she", "him", "her")
-COLLECTIVE = ("they", "them", "it", "we")
 NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 LOOKBACK = 2000  # tokens searched back for an earlier mention (keeps long documents linear)
 
@@ -129,7 +127,7 @@ def _phrase_span(tok: Token):
 
 def _antecedent_of_relative(tok: Token) -> Token:
     """"intelligence, which indicated": the noun the relative pronoun stands for."""
-    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+    if tok.lower_ in grammar_words().relative_pronouns and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
 
@@ -209,9 +207,9 @@ def _full_name(ctx: Context, name: str) -> str:
 def _pronoun_actor(ctx: Context, pron: Token) -> Actor | None:
     """A pronoun the actor layer left unresolved: the nearest fitting mention before it."""
     low = pron.lower_
-    if low in PERSONAL:
+    if low in grammar_words().gendered_pronouns:
         ant = _person_before(ctx, pron)
-    elif low in COLLECTIVE:
+    elif low in grammar_words().group_pronouns:
         ant = _group_before(ctx, pron)
     else:
         return None

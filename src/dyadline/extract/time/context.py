@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract.syntax import has_infinitival_to
 from dyadline.extract.time.rules import FUTURE, PAST
+from dyadline.extract.wordlists import grammar_words
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 FUTURE_HEADS = {"plan", "expect", "intend", "schedule", "due", "set", "aim", "hope", "prepare", "vow", "promise",
                 "pledge", "threaten", "agree", "want", "seek", "try"}
 TRAP_WORDS = {"may", "march", "mar", "fall", "spring", "sat", "sun", "wed", "jan", "june", "april", "august"}
@@ -30,7 +30,8 @@ def clause_tense(span: Span) -> str | None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
-    if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
+    future = grammar_words().future_modals
+    if words & future or verb.lower_ in future:
         return FUTURE
     if "going" in words or _to_future(verb):
         return FUTURE
