@@ -297,87 +297,121 @@ def _agentive_passive(verb: Token, idx: ActorIndex) -> Role:
     return r
 
 
-def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> tuple[Role, Role, Token | None]:
+def inherit(tok: Token, idx: ActorIndex, *, max_steps: int = 5) -> Args:
     """Climb from ``tok`` to the nearest governing clause and borrow its subject (and object).
 
     Serves control ("agreed to enhance"), coordination ("met and signed"), participles
     ("troops fighting alongside"), and nominal events under light verbs ("launched an attack").
+    The first of ``_BORROWING`` that answers at a step ends the climb.
     """
-    cur = tok
     if is_passive(tok):
-        return Role(), Role(), None  # "if its ally were threatened": a passive hides its agent
+        return Args(Role(), Role())  # "if its ally were threatened": a passive hides its agent
+    cur = tok
     for _ in range(max_steps):
         if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
             break
-        head = cur.head
-        if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
-            # object control: "allowed anyone to threaten", "urged Iran to stop": the object acts
-            obj = next(c for c in head.children if c.dep_ == "dobj")
-            r = np_actors(obj, idx)
-            r.tag(Found.OBJECT_CONTROL, head.text)
-            return r, Role(), head
-        if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.dep_ == "dobj" and \
-                head.head.head.lemma_.lower() in idx.words.charging_verbs:
-            o = np_actors(head.head, idx)  # "accused the rebels of attacking": "of" hung on the object
-            if o:
-                o.tag(Found.CHARGED_OBJECT, head.head.head.text, head.head.text)
-                return o, Role(), head.head.head
-        if cur.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.pos_ == "VERB":
-            # "thanked X for sending", "accused X of attacking": X is the agent
-            o = object_of(head.head, idx, passive=False)
-            if o:
-                o.tag(Found.ABOUT, head.head.text)
-                return o, Role(), head.head
-        if cur.dep_ in ("acl", "relcl") and has_infinitival_to(cur) and head.dep_ in ("dobj", "pobj") and \
-                head.head.pos_ == "VERB" and not any(a.country for a in np_actors(head, idx).actors):
-            s = agent_role(head.head, idx)
-            if s:  # "may send troops to aid Russia": the sender aids
-                s.tag(Found.PURPOSE_SUBJECT, head.head.text)
-                return s, Role(), head.head
-        if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            r = np_actors(head, idx)
-            if r:
-                r.tag(Found.CLAUSE_NOUN, head.text)
-                return r, Role(), head
-        if cur.dep_ == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):
-            # raising: "Iran is reported to be supplying", "is believed to be cooperating"
-            subj = next(c for c in head.children if c.dep_ == "nsubjpass")
-            r = np_actors(subj, idx)
-            if r:
-                r.tag(Found.RAISING, head.text)
-                return r, Role(), head
-        if head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and is_passive(head) and not is_passive(cur) \
-                and cur.tag_ != "VBN":  # "were surrounded and detained": both passive
-            # "has been indicted by the court and will resign": the one indicted resigns
-            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            r = np_actors(subj, idx) if subj is not None else Role()
-            if r:
-                r.tag(Found.SHARED_PASSIVE, head.text, cur.text)
-                return r, Role(), head
-        if head.pos_ in ("VERB", "AUX"):
-            s = agent_role(head, idx)
-            if s:
-                s.tag(Found.INHERITED, head.text)
-                passive = is_passive(head)
-                o = object_of(head, idx, passive=passive)
-                if o:
-                    o.tag(Found.INHERITED, head.text)
-                return s, o, head
-            if has_subject(head):
-                # a clause with a subject of its own is a boundary: "Trudeau said [the government
-                # may have been involved in the killing]" must not reach "Trudeau"
-                return _agentive_passive(head, idx), Role(), head
-        elif head.pos_ in ("NOUN", "PROPN"):
-            a = noun_roles(head, idx)
-            if a.source:
-                a.source.tag(Found.INHERITED, head.text)
-                return a.source, Role(), head
-            r = np_actors(head, idx)
-            if r and cur.dep_ not in ("pobj", "prep"):
-                r.tag(Found.INHERITED_NOUN, head.text)
-                return r, Role(), head
-        cur = head
-    return Role(), Role(), None
+        for rule in _BORROWING:
+            found = rule(cur, cur.head, idx)
+            if found is not None:
+                return found
+        cur = cur.head
+    return Args(Role(), Role())
+
+
+def _borrowed(source: Role) -> Args:
+    return Args(source, Role())
+
+
+def _object_control(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"allowed anyone to threaten", "urged Iran to stop": the object acts."""
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if cur.dep_ != "xcomp" or obj is None:
+        return None
+    return _borrowed(np_actors(obj, idx).tag(Found.OBJECT_CONTROL, head.text))
+
+
+def _charged_object(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"accused the rebels of attacking" with "of" hung on the object: the rebels attacked."""
+    if cur.dep_ != "pcomp" or head.lower_ not in ("for", "of") or head.head.dep_ != "dobj" or \
+            head.head.head.lemma_.lower() not in idx.words.charging_verbs:
+        return None
+    o = np_actors(head.head, idx)
+    return _borrowed(o.tag(Found.CHARGED_OBJECT, head.head.head.text, head.head.text)) if o else None
+
+
+def _about(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"thanked X for sending", "accused X of attacking": X is the agent."""
+    if cur.dep_ != "pcomp" or head.lower_ not in ("for", "of") or head.head.pos_ != "VERB":
+        return None
+    o = object_of(head.head, idx, passive=False)
+    return _borrowed(o.tag(Found.ABOUT, head.head.text)) if o else None
+
+
+def _purpose(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"may send troops to aid Russia": the sender aids."""
+    if cur.dep_ not in ("acl", "relcl") or not has_infinitival_to(cur) or head.dep_ not in ("dobj", "pobj") or \
+            head.head.pos_ != "VERB" or any(a.country for a in np_actors(head, idx).actors):
+        return None
+    s = agent_role(head.head, idx)
+    return _borrowed(s.tag(Found.PURPOSE_SUBJECT, head.head.text)) if s else None
+
+
+def _clause_noun(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"troops fighting alongside": the noun a clause modifies."""
+    if cur.dep_ not in ("acl", "relcl") or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    r = np_actors(head, idx)
+    return _borrowed(r.tag(Found.CLAUSE_NOUN, head.text)) if r else None
+
+
+def _raising(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"Iran is reported to be supplying", "is believed to be cooperating": the passive subject."""
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if cur.dep_ != "xcomp" or subj is None:
+        return None
+    r = np_actors(subj, idx)
+    return _borrowed(r.tag(Found.RAISING, head.text)) if r else None
+
+
+def _shared_passive(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"has been indicted by the court and will resign": the one indicted resigns (but "were
+    surrounded and detained" are both passive)."""
+    if head.pos_ not in ("VERB", "AUX") or cur.dep_ != "conj" or not is_passive(head) or is_passive(cur) \
+            or cur.tag_ == "VBN":
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    r = np_actors(subj, idx) if subj is not None else Role()
+    return _borrowed(r.tag(Found.SHARED_PASSIVE, head.text, cur.text)) if r else None
+
+
+def _governing_verb(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """The governing verb's subject and object ("agreed to enhance", "met and signed"). A clause
+    with a subject of its own is a boundary: "Trudeau said [the government may have been
+    involved in the killing]" must not reach "Trudeau"."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    s = agent_role(head, idx)
+    if s:
+        o = object_of(head, idx, passive=is_passive(head))
+        if o:
+            o.tag(Found.INHERITED, head.text)
+        return Args(s.tag(Found.INHERITED, head.text), o)
+    return _borrowed(_agentive_passive(head, idx)) if has_subject(head) else None
+
+
+def _governing_noun(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """The source of a governing nominal event, or the actor the governing noun names."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    a = noun_roles(head, idx)
+    if a.source:
+        return _borrowed(a.source.tag(Found.INHERITED, head.text))
+    r = np_actors(head, idx)
+    return _borrowed(r.tag(Found.INHERITED_NOUN, head.text)) if r and cur.dep_ not in ("pobj", "prep") else None
+
+
+_BORROWING = (_object_control, _charged_object, _about, _purpose, _clause_noun, _raising, _shared_passive,
+              _governing_verb, _governing_noun)
 
 
 def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,

@@ -59,10 +59,10 @@ def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
             done_to.tag(Found.ORDERED, tok.head.text)
             return Args(boss, target if target and trig.target == "recipient" else done_to)
     if not source and not has_subject(tok):  # "allow anyone to threaten": "anyone" is no actor
-        s, o, _ = inherit(tok, idx)
-        source = s
-        if not target and o and tok.dep_ in ("conj",):
-            target = o
+        borrowed = inherit(tok, idx)
+        source = borrowed.source
+        if not target and borrowed.target and tok.dep_ in ("conj",):
+            target = borrowed.target
     return Args(source, target)
 NAMED_EVENT_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "ORG", "FAC"}
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
@@ -93,12 +93,12 @@ def noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: b
         return args
     if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok, idx.words):
         return None  # "the attack killed ...", "condemned the strikes": the noun names someone else's act
-    s, o, head = inherit(tok, idx)
-    if not s:
+    borrowed = inherit(tok, idx)
+    if not borrowed.source:
         return None
-    args.source = s
-    if not args.target and o:
-        args.target = o
+    args.source = borrowed.source
+    if not args.target and borrowed.target:
+        args.target = borrowed.target
     return args
 
 
