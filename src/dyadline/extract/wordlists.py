@@ -67,6 +67,10 @@ class GrammarWords:
     first_person: Mapping[str, str]
     second_person: frozenset[str]
     future_modals: frozenset[str]
+    hedge_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    negators: frozenset[str]
+    conditional_marks: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:

@@ -29,11 +29,6 @@ from dyadline.records import Event
 # Events whose content is another event: that one is asked for, refused, promised, threatened or
 # protested against ("rallied to oppose the discharge"), not done.
 CONTENT_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "PROTEST"}
-REPORT_VERBS = {"say", "tell", "report", "announce", "state", "add", "claim", "write", "quote"}
-# "in protest at", "in response to": what follows is the reason, told as background.
-REACTION_NOUNS = {"protest", "response", "retaliation", "revenge", "reprisal", "reaction", "solidarity"}
-# "asked for", "appealed for": what follows "for" is the content (a demand), not a reason.
-NEED_VERBS = {"ask", "appeal", "call", "push", "press", "plead", "lobby", "campaign", "apply", "bid", "vote", "pray", "wait"}
 # Prepositions that set a governing event in time, place or cause rather than give its content.
 CIRCUMSTANCE_PREPS_CONTENT = {"after", "since", "following", "during", "amid", "despite", "in", "at", "on", "by",
                               "because", "as", "before"}
@@ -53,7 +48,7 @@ def drop_content(found: list[tuple[Candidate, Event]], idx: ActorIndex) -> list[
     AID), an event's condition, reason or charge, descriptions of its arguments or of who
     reports it, and a participle telling the same act's result."""
     sent = found[0][0].token.sent if found else None
-    scope: set[int] = (_speaker_scope(sent) | _perfect_relatives(sent, idx)) if sent is not None else set()
+    scope: set[int] = (_speaker_scope(sent, idx.words) | _perfect_relatives(sent, idx)) if sent is not None else set()
     for c, ev in found:
         own = _background_scope(c, idx.words) | (_content_scope(c.token, idx) if ev.type in CONTENT_TYPES else set())
         scope |= own - {c.token.i}
@@ -104,13 +99,13 @@ def _perfect_relatives(sent: Span, idx: ActorIndex) -> set[int]:
     return out
 
 
-def _speaker_scope(sent: Span) -> set[int]:
+def _speaker_scope(sent: Span, words: EventWords) -> set[int]:
     """Tokens of participles describing who reports ("..., a member of the Chadian team trying to
     broker a peace pact, said"): the report's source is described there, nothing happens. (A
     relative clause may tell an event: "the junta, which lifted the curfew, said ...")"""
     out: set[int] = set()
     for verb in sent:
-        if verb.lemma_.lower() not in REPORT_VERBS:
+        if verb.lemma_.lower() not in words.report_verbs:
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if len(subjects) != 1:
@@ -121,11 +116,11 @@ def _speaker_scope(sent: Span) -> set[int]:
 
 def _reason(prep: Token, gov: Token, words: EventWords) -> bool:
     low = prep.lower_
-    if low in ("over", "because") or (low == "for" and gov.pos_ == "VERB" and gov.lemma_.lower() not in NEED_VERBS):
+    if low in ("over", "because") or (low == "for" and gov.pos_ == "VERB" and gov.lemma_.lower() not in words.need_verbs):
         return True
     if low in ("of", "with") and gov.lemma_.lower() in words.charging_verbs:
         return True  # "accused X of attacking", "charged X with murdering"
-    return low == "in" and any(o.lemma_.lower() in REACTION_NOUNS for o in prep.children if o.dep_ == "pobj")
+    return low == "in" and any(o.lemma_.lower() in words.reaction_nouns for o in prep.children if o.dep_ == "pobj")
 
 
 def _content_scope(gov: Token, idx: ActorIndex) -> set[int]:

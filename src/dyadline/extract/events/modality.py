@@ -11,23 +11,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dyadline.extract.events.words import EventWords, shipped_event_words
 from dyadline.extract.syntax import has_infinitival_to, has_passive_aux
 from dyadline.extract.wordlists import grammar_words
 
-HEDGE_MODALS = {"may", "might", "could", "can"}
-HYPOTHETICAL_MODALS = {"would", "should", "must"}
-HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "apparently", "likely", "probably", "purportedly",
-                 "supposedly", "perhaps", "maybe", "seemingly", "ostensibly"}
-NEGATORS = {"not", "n't", "never", "no"}
-FUTURE_GOVERNORS = {"plan", "intend", "prepare", "prepared", "aim", "schedule", "expect", "set", "going", "due", "poise",
-                    "poised", "ready", "willing", "vow", "pledge", "promise", "offer", "seek", "hope", "want", "decide",
-                    "threaten", "move", "commit", "committed", "propose", "swear", "determined", "resolve"}
-INTENT_GOVERNORS = {"vow", "pledge", "promise", "offer", "threaten", "warn", "ready", "willing", "prepared", "swear",
-                    "commit", "committed", "decide", "intend"}
-DENYING = {"deny", "dismiss", "refute"}  # "denied moving troops": a claim denied, not a refusal
-NEGATIVE_GOVERNORS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "abandon"}
-HEDGE_GOVERNORS = {"believe", "suspect", "think", "say", "report", "allege", "rumor", "rumour", "seem", "appear", "claim"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# "denied moving troops": a claim denied, not a refusal (the denial verbs are EventWords.denial_verbs)
 
 
 @dataclass(frozen=True)
@@ -62,18 +50,20 @@ def _clause_verb(tok: Token) -> Token:
     return cur
 
 
-def modality_of(trigger: Token, *, hedged_claim: bool = False, denial: bool = False) -> Modality:
+def modality_of(trigger: Token, *, hedged_claim: bool = False, denial: bool = False,
+                words: EventWords | None = None) -> Modality:
     """Classify the modality of the event whose trigger is ``trigger``.
 
     An infinitival purpose or relative clause ("may send troops to aid Russia") takes the
     modality of the clause that governs it when it has none of its own.
     """
-    own = _own_modality(trigger, hedged_claim=hedged_claim, denial=denial)
+    words = words or shipped_event_words()
+    own = _own_modality(trigger, hedged_claim=hedged_claim, denial=denial, words=words)
     if own.value != "asserted":
         return own
     gov = _purpose_governor(trigger)
     if gov is not None:
-        up = _own_modality(gov, hedged_claim=hedged_claim, denial=denial)
+        up = _own_modality(gov, hedged_claim=hedged_claim, denial=denial, words=words)
         if up.value != "asserted":
             return Modality(up.value, f"purpose clause of '{gov.text}': {up.reason}")
     return own
@@ -93,49 +83,89 @@ def _purpose_governor(tok: Token) -> Token | None:
     return None
 
 
-def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = False) -> Modality:
+@dataclass(frozen=True)
+class _Clause:
+    """What the modality of one trigger is read from."""
+
+    verb: Token                # the trigger's clause verb
+    own: list[Token]           # its children (and the trigger's), with a first conjunct's auxiliaries
+    govs: list[Token]          # the verbs governing it
+    words: EventWords
+    hedged_claim: bool
+
+    @property
+    def aux(self) -> set[str]:
+        return {c.lower_ for c in self.own if c.dep_ in ("aux", "auxpass")}
+
+
+def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = False,
+                  words: EventWords) -> Modality:
+    if denial:
+        return Modality("negated", "inside a denial", denial=True)
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
     own = list(verb.children) + ([] if verb is trigger else list(trigger.children))
     if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         # "would provide radar and fund a centre": the auxiliaries of the first verb carry over
         own += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
-    lowers = {c.lower_ for c in own}
-    govs = _governors(verb)
-    if denial:
-        return Modality("negated", "inside a denial", denial=True)
-    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det")) for c in own):
+    clause = _Clause(verb, own, _governors(verb), words, hedged_claim)
+    for step in (_negation, _condition, _hedge, _governed, _modal):
+        found = step(clause)
+        if found is not None:
+            return found
+    return Modality("asserted", "no modal, negation or hedge in scope")
+
+
+def _negation(c: _Clause) -> Modality | None:
+    if any(t.dep_ == "neg" or (t.lower_ in grammar_words().negators and t.dep_ in ("neg", "advmod", "det"))
+           for t in c.own):
         return Modality("negated", "negation in the clause")
-    for g in govs:
+    for g in c.govs:
         glem = g.lemma_.lower()
-        if glem in NEGATIVE_GOVERNORS or any(c.dep_ == "neg" for c in g.children):
-            return Modality("negated", f"governed by '{g.text}'", denial=glem in DENYING)
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if marks & CONDITIONAL_MARKS or _in_conditional(verb):
+        if glem in c.words.negative_governors or any(t.dep_ == "neg" for t in g.children):
+            return Modality("negated", f"governed by '{g.text}'", denial=glem in c.words.denial_verbs)
+    return None
+
+
+def _condition(c: _Clause) -> Modality | None:
+    marks = grammar_words().conditional_marks
+    if {t.lower_ for t in c.verb.children if t.dep_ == "mark"} & marks or _in_conditional(c.verb):
         return Modality("hypothetical", "conditional clause")
-    if _condition_marks(verb, CONDITIONAL_MARKS) or any(condition_clauses(g) for g in govs):
+    if _condition_marks(c.verb, marks) or any(condition_clauses(g) for g in c.govs):
         # "will expel the ambassador unless ..." (an ultimatum), "vowed to close Hormuz if ...": a
         # threat or an offer; "would impose tariffs if China retaliates" stays a hypothetical act
-        ultimatum = any("unless" in _condition_marks(v) for v in (verb, *govs))
-        vowed = any(g.lemma_.lower() in INTENT_GOVERNORS for g in govs)
+        ultimatum = any("unless" in _condition_marks(v) for v in (c.verb, *c.govs))
+        vowed = any(g.lemma_.lower() in c.words.intent_governors for g in c.govs)
         return Modality("hypothetical", "main clause of a condition", intent=ultimatum or vowed)
-    if lowers & HEDGE_ADVERBS or hedged_claim:
-        return Modality("hedged", "hedging adverb" if lowers & HEDGE_ADVERBS else "hedged report")
-    aux = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass")}
-    if aux & HEDGE_MODALS:
-        return Modality("hedged", f"modal '{sorted(aux & HEDGE_MODALS)[0]}'")
-    for g in govs:
+    return None
+
+
+def _hedge(c: _Clause) -> Modality | None:
+    adverbs = {t.lower_ for t in c.own} & c.words.hedge_adverbs
+    if adverbs or c.hedged_claim:
+        return Modality("hedged", "hedging adverb" if adverbs else "hedged report")
+    modals = c.aux & grammar_words().hedge_modals
+    return Modality("hedged", f"modal '{sorted(modals)[0]}'") if modals else None
+
+
+def _governed(c: _Clause) -> Modality | None:
+    for g in c.govs:
         glem = g.lemma_.lower()
-        if glem in HEDGE_GOVERNORS and has_passive_aux(g):
+        if glem in c.words.hedge_governors and has_passive_aux(g):
             return Modality("hedged", f"'{g.text} to'")
-        if glem in FUTURE_GOVERNORS and verb.dep_ == "xcomp":
-            return Modality("future", f"governed by '{g.text}'", intent=glem in INTENT_GOVERNORS)
-    if aux & grammar_words().future_modals or (verb.tag_ == "VB" and "going" in {g.lower_ for g in govs}):
+        if glem in c.words.future_governors and c.verb.dep_ == "xcomp":
+            return Modality("future", f"governed by '{g.text}'", intent=glem in c.words.intent_governors)
+    return None
+
+
+def _modal(c: _Clause) -> Modality | None:
+    g = grammar_words()
+    if c.aux & g.future_modals or (c.verb.tag_ == "VB" and "going" in {t.lower_ for t in c.govs}):
         return Modality("future", "future auxiliary")
-    if aux & HYPOTHETICAL_MODALS:
-        reported = any(g.lemma_.lower() in HEDGE_GOVERNORS | {"warn", "announce", "tell", "state"} for g in govs)
-        return Modality("future" if reported else "hypothetical", "'would' in reported speech" if reported else "conditional modal",
-                        intent=reported)
-    return Modality("asserted", "no modal, negation or hedge in scope")
+    if not c.aux & g.hypothetical_modals:
+        return None
+    reported = any(t.lemma_.lower() in c.words.hedge_governors | {"warn", "announce", "tell", "state"} for t in c.govs)
+    return Modality("future" if reported else "hypothetical", "'would' in reported speech" if reported else "conditional modal",
+                    intent=reported)
 
 
 def condition_clauses(verb: Token, marks=("if", "unless")) -> list[Token]:
@@ -152,7 +182,7 @@ def _condition_marks(verb: Token, marks=("if", "unless"), *, own: bool = False) 
 def _in_conditional(verb: Token) -> bool:
     cur = verb
     for _ in range(3):
-        if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
+        if cur.dep_ == "advcl" and any(c.lower_ in grammar_words().conditional_marks for c in cur.children if c.dep_ == "mark"):
             return True
         if cur.head.i == cur.i:
             break

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Token
 
 from dyadline.extract.events.arguments import agent_role
 from dyadline.extract.events.context import Candidate, DocContext
-from dyadline.extract.events.modality import DENYING, Modality, modality_of
+from dyadline.extract.events.modality import Modality, modality_of
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
 from dyadline.extract.events.triggers import Trigger
-from dyadline.extract.events.words import EventWords
+from dyadline.extract.events.words import EventWords, shipped_event_words
 from dyadline.extract.speech.cues import Claim, claim_for
 from dyadline.extract.syntax import has_infinitival_to
 from dyadline.records import Basis
@@ -94,13 +94,13 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
 
 
 
-def is_denial(claim: Claim | None, doc: Doc) -> bool:
+def is_denial(claim: Claim | None, doc: Doc, words: EventWords | None = None) -> bool:
     """Whether the claim's cue is a denial, by the lemma of its first word ("denied", "denies")."""
     if claim is None:
         return False
     cue = doc.char_span(*claim.cue_span, alignment_mode="expand")
     lemma = cue[0].lemma_ if cue is not None and len(cue) else claim.cue.split()[0]
-    return lemma.lower() in DENYING  # "denied supplying weapons": it did not happen
+    return lemma.lower() in (words or shipped_event_words()).denial_verbs  # "denied supplying weapons"
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,8 @@ def read(cand: Candidate, ctx: DocContext) -> Reading:
     """The claim ``cand`` is reported in and its modality."""
     tok = cand.token
     claim = claim_for(ctx.claims, (tok.idx, tok.idx + len(tok)))
-    modality = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=is_denial(claim, ctx.doc))
+    modality = modality_of(tok, hedged_claim=bool(claim and claim.hedged), denial=is_denial(claim, ctx.doc, ctx.idx.words),
+                           words=ctx.idx.words)
     return Reading(cand, claim, modality)
 
 

@@ -29,6 +29,15 @@ class EventWords:
     institutions: frozenset[str]
     weapons: frozenset[str]
     state_titles: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    future_governors: frozenset[str]
+    intent_governors: frozenset[str]
+    negative_governors: frozenset[str]
+    denial_verbs: frozenset[str]
+    hedge_governors: frozenset[str]
+    report_verbs: frozenset[str]
+    reaction_nouns: frozenset[str]
+    need_verbs: frozenset[str]
 
     def extended(self, label: str, section: Any) -> EventWords:
         """These lists with the words of a user file's ``words:`` section added."""
