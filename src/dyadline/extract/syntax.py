@@ -108,3 +108,26 @@ def _earlier_subject(verb: Token) -> Token | None:
             if subj is not None:
                 return subj
     return None
+
+
+def entity_at(tok: Token):
+    """The named entity ``tok`` is part of, or None."""
+    if not tok.ent_type_:
+        return None
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return tok.doc[start:end]
+
+
+def sentences_back(tok: Token, n: int) -> int:
+    """Token index where the sentence ``n`` sentences before ``tok``'s begins."""
+    sent = tok.sent
+    for _ in range(n):
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+    return sent.start

@@ -10,8 +10,9 @@ import bisect
 
 from spacy.tokens import Token
 
+from dyadline.extract.actors.pronouns import group_before, person_before
 from dyadline.extract.speech.context import Context, is_cue_verb
-from dyadline.extract.syntax import char_span, clause_subject, tok_span
+from dyadline.extract.syntax import char_span, clause_subject, entity_at, sentences_back, tok_span
 from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor, Basis, Span
 
@@ -148,7 +149,7 @@ def _noun_phrase(tok: Token) -> Span:
     """Character span of the noun phrase headed by ``tok`` (no relative clauses or appositions)."""
     doc = tok.doc
     if tok.ent_type_ in NAME_ENTS and tok.pos_ == "PROPN":
-        ent = _entity_at(tok)
+        ent = entity_at(tok)
         if ent is not None:
             return ent.start_char, ent.end_char
     left, right = tok.i, tok.i
@@ -179,7 +180,7 @@ def _proper_name(ctx: Context, tok: Token) -> str | None:
     """The canonical-looking name of a proper-noun mention (the longest form in the text)."""
     if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "ORG"):
         return None
-    ent = _entity_at(tok)
+    ent = entity_at(tok)
     name = strip_determiner(ent.text if ent is not None else phrase_text(ctx, tok))
     if ent is not None and ent.label_ == "PERSON":
         return _full_name(ctx, name)
@@ -205,12 +206,16 @@ def _full_name(ctx: Context, name: str) -> str:
 
 
 def _pronoun_actor(ctx: Context, pron: Token) -> Actor | None:
-    """A pronoun the actor layer left unresolved: the nearest fitting mention before it."""
+    """A pronoun the actor layer left unresolved: the nearest fitting mention before it (the
+    search is the actor layer's, ``actors/pronouns.py``; the paragraphs and quotations are ours)."""
     low = pron.lower_
     if low in grammar_words().gendered_pronouns:
-        ant = _person_before(ctx, pron)
+        k = ctx.paragraph_of(pron.idx)
+        start = max(ctx.paragraph_bounds(max(0, k - 1))[0], ctx.doc[sentences_back(pron, 4)].idx)
+        ant = person_before(pron, start, quoted=ctx.in_quote.__getitem__, speaks=lambda t: is_cue_verb(ctx, t),
+                            phrase=_phrase_span)
     elif low in grammar_words().group_pronouns:
-        ant = _group_before(ctx, pron)
+        ant = group_before(pron, ctx.cues.group_nouns)
     else:
         return None
     mention = Actor(text=pron.text, span=tok_span(pron), how=Basis.ATTRIBUTION_UNRESOLVED.value,
@@ -221,66 +226,6 @@ def _pronoun_actor(ctx: Context, pron: Token) -> Actor | None:
         fuller = _earlier_mention(ctx, ant.root)
         ant = fuller if fuller is not None else ant
     return _resolved_to(ctx, mention, ant, basis=Basis.ATTRIBUTION_PRONOUN)
-
-
-def _person_before(ctx: Context, pron: Token):
-    """The last person named before ``pron`` in its paragraph or the one before; subjects first."""
-    k = ctx.paragraph_of(pron.idx)
-    lo = max(ctx.paragraph_bounds(max(0, k - 1))[0], ctx.doc[_sentences_back(pron, 4)].idx)
-    window = ctx.doc.char_span(lo, pron.idx, alignment_mode="contract") or []
-    people = [e for e in window.ents if e.label_ == "PERSON"] if window else []
-    # names the model did not tag: proper-noun subjects outside any entity ("Sisi told ...")
-    people += [_phrase_span(t) for t in window if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
-               and (not t.ent_type_ or (t.ent_type_ == "ORG" and is_cue_verb(ctx, t.head)))]
-    people = sorted((p for p in people if p is not None and not ctx.in_quote[p.root.i]), key=lambda p: p.start)
-    recent = [p for p in people if p.start >= _sentences_back(pron, 2)]
-    subjects = [p for p in recent if p.root.dep_ in ("nsubj", "nsubjpass")]
-    for group in (subjects, people):
-        if group:
-            return group[-1]
-    return None
-
-
-def _entity_at(tok: Token):
-    """The named entity ``tok`` is part of, or None."""
-    if not tok.ent_type_:
-        return None
-    start = tok.i
-    while start > 0 and tok.doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
-        end += 1
-    return tok.doc[start:end]
-
-
-def _sentences_back(tok: Token, n: int) -> int:
-    """Token index where the sentence ``n`` sentences before ``tok``'s begins."""
-    sent = tok.sent
-    for _ in range(n):
-        if sent.start == 0:
-            break
-        sent = tok.doc[sent.start - 1].sent
-    return sent.start
-
-
-def _group_before(ctx: Context, pron: Token):
-    """For "they"/"it": the last group or institution named in this or the last sentence, subjects first."""
-    lo = _sentences_back(pron, 1)
-    singular = pron.lower_ == "it"
-    fits = []
-    for chunk in ctx.doc[lo:pron.i].noun_chunks:
-        root = chunk.root
-        if root.pos_ == "PRON" or (singular and root.tag_ in ("NNS", "NNPS")):
-            continue
-        if (root.lemma_.lower() in ctx.cues.group_nouns or root.lower_ in ctx.cues.group_nouns
-                or root.ent_type_ in ("ORG", "NORP") or (singular and root.ent_type_ == "GPE")):
-            fits.append(chunk)
-    subjects = [c for c in fits if c.root.dep_ in ("nsubj", "nsubjpass")]
-    for group in (subjects, fits):
-        if group:
-            return group[-1]
-    return None
 
 
 def quoted_as(cue: Token) -> Token | None:
