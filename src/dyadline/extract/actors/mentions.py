@@ -22,26 +22,12 @@ from dyadline.extract.actors.lexicon import Hit
 from dyadline.extract.actors.people import Titled, appositive_tokens, of_phrase, titled_people
 from dyadline.extract.actors.phrase import Coding
 from dyadline.extract.actors.terms import is_personal
+from dyadline.extract.actors.words import ActorWords, shipped_actor_words
 from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Basis
 
-# "it is willing to", "it was ready to": a stance someone takes, so "it" refers (unlike "it is clear that")
-STANCE_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "prepared", "determined", "committed", "eager", "keen",
-                               "reluctant", "able", "unable", "opposed", "resolved", "intent", "poised", "open"})
 DEFINITE = frozenset({"the", "both", "this", "that", "these", "those"})
-PAIR_NOUNS = frozenset({"nation", "country", "side", "neighbour", "neighbor", "government", "leader", "state",
-                        "capital", "party", "ally", "rival", "republic"})
-COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
-GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "alliance", "bloc", "militia",
-                         "agency", "body", "network", "company", "firm", "party", "outlet"})
-ORG_HEADS = frozenset({"forum", "grouping", "bloc", "alliance", "organisation", "organization", "body",
-                       "coalition", "movement", "front", "group", "club", "community", "union", "pact"})
 NUMBER_WORDS = frozenset({"two", "both"})
-# Words that make a capitalised name a news outlet's ("Channel 12 News", "The Jakarta Post"). Not
-# cues.yaml's media_words, which says whether whom someone "told" is a medium: its brand fragments
-# ("al", "ap") and generic nouns ("agency", "press") would make "Al-Azhar" or an agency a news outlet.
-OUTLET_NAME_WORDS = frozenset({"news", "tv", "television", "radio", "times", "post", "daily", "herald", "journal",
-                         "gazette", "tribune", "channel", "broadcasting", "telegraph", "chronicle", "newspaper"})
 PROPER_KINDS = ("person", "short", "org", "country", "capital")
 _LONGEST = 30  # tokens: no lexicon match is longer
 _BREAKS = frozenset({"-", "–", "—", ":", ";", "|", "(", ")", "[", "]"})
@@ -63,13 +49,11 @@ def _acting(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
 
-COLLECTIVE_NOUNS = frozenset({"police", "military", "people", "delegation", "government", "administration", "team",
-                        "leadership", "army", "navy", "crowd", "public", "junta", "cabinet"})
 
 
-def _plural(span: Span) -> bool:
+def _plural(span: Span, words: ActorWords) -> bool:
     root = span.root
-    return root.tag_ in ("NNS", "NNPS") or root.lower_ in COLLECTIVE_NOUNS
+    return root.tag_ in ("NNS", "NNPS") or root.lower_ in words.collective_nouns
 
 
 @dataclass
@@ -83,6 +67,7 @@ class MentionFinder:
     places: object | None = None  # a gazetteer (supports ``in``): one-word PERSON entities that are places are not people
     mentions: list[Mention] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)
+    words: ActorWords = field(default_factory=shipped_actor_words)
 
     def run(self) -> list[Mention]:
         """All mentions of the Doc, in text order."""
@@ -217,7 +202,7 @@ class MentionFinder:
         if root.pos_ != "PROPN" or any(h.first("person", "org", "short") for _, _, h in inside):
             return False
         words = [t for t in chunk if t.i not in self.hits.tokens and t.text[:1].isupper() and t.pos_ != "DET"]
-        if not words or not any(t.lower_ in OUTLET_NAME_WORDS for t in words):
+        if not words or not any(t.lower_ in self.words.outlet_name_words for t in words):
             return False
         end = max([chunk.end, *(c.i + 1 for c in root.rights if c.dep_ == "nummod" and c.i == chunk.end)])
         state = next((h.first("country", "demonym", "capital") for _, _, h in inside
@@ -251,22 +236,22 @@ class MentionFinder:
         possessive = next((t for t in chunk if t.tag_ == "PRP$"), None)
         no_country = coding is None or coding.country is None
         if possessive is not None and no_country and not proper:
-            self._add(chunk.start, chunk.end, "description", coding=coding, plural=_plural(chunk),
+            self._add(chunk.start, chunk.end, "description", coding=coding, plural=_plural(chunk, self.words),
                       pronoun=possessive.lower_)
             return
         kind = self._description_kind(chunk, proper, coding)
         if coding is None and kind == "named":
             return
         personal = coding is not None and coding.term is not None and is_personal(coding.term)
-        self._add(chunk.start, chunk.end, kind, coding=coding, plural=_plural(chunk),
-                  person=people or (personal and not _plural(chunk)))
+        self._add(chunk.start, chunk.end, kind, coding=coding, plural=_plural(chunk, self.words),
+                  person=people or (personal and not _plural(chunk, self.words)))
 
     def _description_kind(self, chunk: Span, proper, coding: Coding | None) -> str:
         first = chunk[0].lower_
         lemma = chunk.root.lemma_.lower()
         if proper or first not in DEFINITE:
             return "named"
-        if _plural(chunk) and lemma in PAIR_NOUNS and any(t.lower_ in NUMBER_WORDS for t in chunk):
+        if _plural(chunk, self.words) and lemma in self.words.pair_nouns and any(t.lower_ in NUMBER_WORDS for t in chunk):
             return "pair"
         if coding is not None and coding.entry is not None and coding.basis is not Basis.KB_TITLE:
             return "named"
@@ -275,19 +260,19 @@ class MentionFinder:
     def _other_chunk(self, chunk: Span, inside) -> None:
         lemma = chunk.root.lemma_.lower()
         first = chunk[0].lower_
-        if lemma in ORG_HEADS and any(h.first("org") and e <= chunk.root.i for _, e, h in inside):
+        if lemma in self.words.org_heads and any(h.first("org") and e <= chunk.root.i for _, e, h in inside):
             coding = self._code(chunk.start, chunk.end)
             if coding is not None:
-                self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk))
+                self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk, self.words))
                 return
-        if first in DEFINITE and chunk.root.pos_ == "NOUN" and _pair_chunk(chunk, inside):
+        if first in DEFINITE and chunk.root.pos_ == "NOUN" and _pair_chunk(chunk, inside, self.words):
             self._add(chunk.start, chunk.end, "pair", plural=True)
             return
         if first in DEFINITE and not inside and chunk.root.pos_ == "NOUN":
-            if lemma in COUNTRY_NOUNS and not _plural(chunk):
+            if lemma in self.words.country_nouns and not _plural(chunk, self.words):
                 self._add(chunk.start, chunk.end, "country-description")
                 return
-            if lemma in GROUP_NOUNS and not _plural(chunk):
+            if lemma in self.words.group_nouns and not _plural(chunk, self.words):
                 self._add(chunk.start, chunk.end, "group-description")
                 return
         for s, e, h in inside:
@@ -298,7 +283,7 @@ class MentionFinder:
             elif h.first("demonym") and chunk.root.pos_ in ("NOUN", "PROPN"):
                 coding = self._code_np(chunk)
                 if coding is not None:
-                    self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk),
+                    self._add(chunk.start, chunk.end, "named", coding=coding, plural=_plural(chunk, self.words),
                               referential=False)
                 return
             elif h.first("short") and not h.first("person", "org"):
@@ -327,7 +312,7 @@ class MentionFinder:
         elif low in g.plural_pronouns:
             self._add(tok.i, tok.i + 1, "pronoun", root=tok.i, plural=True)
         elif low in g.neuter_pronouns and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")) and (
-                tok.head.lemma_ != "be" or any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in tok.head.children)):
+                tok.head.lemma_ != "be" or any(c.dep_ == "acomp" and c.lower_ in self.words.stance_adjectives for c in tok.head.children)):
             self._add(tok.i, tok.i + 1, "pronoun", root=tok.i)
 
     def _person_chunk(self, chunk: Span) -> None:
@@ -400,10 +385,10 @@ def _placed_wins(own: Coding | None, placed: Coding) -> bool:
     return own.sector is not None and own.sector not in STATE_SECTORS and own.entry is None
 
 
-def _pair_chunk(chunk: Span, inside) -> bool:
+def _pair_chunk(chunk: Span, inside, words: ActorWords) -> bool:
     """"The two (former Soviet) republics": a plural pair noun with a number word and no name
     in it other than demonyms, which describe the pair rather than name a third country."""
-    if chunk.root.lemma_.lower() not in PAIR_NOUNS or not _plural(chunk):
+    if chunk.root.lemma_.lower() not in words.pair_nouns or not _plural(chunk, words):
         return False
     if not any(t.lower_ in NUMBER_WORDS for t in chunk):
         return False

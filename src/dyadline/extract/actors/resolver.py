@@ -42,6 +42,7 @@ from dyadline.extract.actors.mentions import MentionFinder
 from dyadline.extract.actors.phrase import Coding, code_phrase
 from dyadline.extract.actors.terms import Terms, load_terms
 from dyadline.extract.actors.titles import TitleIndex
+from dyadline.extract.actors.words import ActorWords, actor_words
 from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor, Basis
 
@@ -56,6 +57,7 @@ class Resources:
     terms: Terms
     lexicon: Lexicon
     titles: TitleIndex
+    words: ActorWords
 
 
 def load_resources(extra_paths: tuple[str, ...] = ()) -> Resources:
@@ -76,7 +78,7 @@ def _load_resources(extra_paths: tuple[str, ...]) -> Resources:
     add_terms(lex, terms)
     add_places(lex)
     log.debug("actor lexicon: %d keys", len(lex.index))
-    return Resources(kb, terms, lex, TitleIndex(kb, terms.parliamentary))
+    return Resources(kb, terms, lex, TitleIndex(kb, terms.parliamentary), actor_words(extra_paths))
 
 
 def _gazetteer():
@@ -168,7 +170,8 @@ class ActorResolver:
         published = _as_date(published)
         res = self.resources
         hits = match_doc(doc, res.lexicon)
-        mentions = MentionFinder(doc, hits, self._coder(published), published, places=_gazetteer()).run()
+        mentions = MentionFinder(doc, hits, self._coder(published), published, places=_gazetteer(),
+                                 words=res.words).run()
         actors = Coreference(doc, res.titles, published).run(mentions)
         return sorted(actors, key=lambda a: (a.span[0], -a.span[1]))
 
