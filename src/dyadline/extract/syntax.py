@@ -79,6 +79,8 @@ def has_passive_aux(verb: Token) -> bool:
 def has_infinitival_to(verb: Token) -> bool:
     """Whether the verb is a to-infinitive ("to withdraw")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 

@@ -381,7 +381,6 @@ def _same_term(r: Resolved, term) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
-
 def _span_words(doc: Doc, start: int, end: int) -> set[str]:
     """The lower-case words of a token range, hyphenated words split ("lieutenant-general")."""
     return {w for t in doc[start:end] for w in t.lower_.replace("-", " ").split()}

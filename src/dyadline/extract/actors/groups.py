@@ -49,7 +49,6 @@ PLACE_KINDS = ("country", "capital", "city", "region", "demonym")
 _STOPS = frozenset({",", ";", ":", "(", "who", "which", "that", "and", "or", "but", "while", "after", "before"})
 
 
-
 @dataclass(frozen=True)
 class GroupPlace:
     """How a people group is coded: the country it lives in (None: keep the phrase's) and why."""

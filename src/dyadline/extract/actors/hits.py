@@ -55,6 +55,8 @@ class DocHits:
     def within(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
         """The hits lying inside tokens ``start``..``end``, in order."""
         return [x for i in range(start, end) for x in self.by_start.get(i, ()) if x[1] <= end]
+
+
 Coder = Callable[..., "Coding | None"]  # (words, hits, lookup=True): lookup finds who holds a title
 
 

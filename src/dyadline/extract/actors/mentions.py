@@ -49,8 +49,6 @@ def _acting(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
 
-
-
 def _plural(span: Span, words: ActorWords) -> bool:
     root = span.root
     return root.tag_ in ("NNS", "NNPS") or root.lower_ in words.collective_nouns
@@ -371,8 +369,6 @@ def _agent(tok) -> bool:
     while tok.dep_ == "conj":
         tok = tok.head
     return tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
-
-
 
 
 def _placed_wins(own: Coding | None, placed: Coding) -> bool:

@@ -279,8 +279,6 @@ def _prep_objects(prep: Token) -> list[tuple[Token, Token]]:
     return out
 
 
-
-
 def has_subject(verb: Token) -> bool:
     """Whether ``verb`` has a subject of its own (an actor or not)."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl") for c in verb.children)

@@ -64,6 +64,8 @@ def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
         if not target and borrowed.target and tok.dep_ in ("conj",):
             target = borrowed.target
     return Args(source, target)
+
+
 NAMED_EVENT_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "ORG", "FAC"}
 CIRCUMSTANCE_PREPS = {"during", "in", "with", "through", "via", "by", "at", "amid", "on", "into", "under"}
 DEMONSTRATIVES = {"that", "this", "these", "those"}

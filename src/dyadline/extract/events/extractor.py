@@ -187,5 +187,3 @@ def _unnamed_partner(tok: Token, words: EventWords) -> bool:
 def _compound(role: Role) -> bool:
     """Two or more actors with a country ("Colombia's government and the ELN rebels")."""
     return len({(a.span, a.country) for a in role.actors if a.country}) >= 2
-
-

@@ -92,8 +92,6 @@ def _obligation(tok: Token, claim: Claim | None) -> Role | None:
     return tagged([claim.source], [], Found.REPORT_SOURCE, claim.cue)
 
 
-
-
 def is_denial(claim: Claim | None, doc: Doc, words: EventWords | None = None) -> bool:
     """Whether the claim's cue is a denial, by the lemma of its first word ("denied", "denies")."""
     if claim is None:

@@ -332,5 +332,3 @@ def _according_via(ctx: Context, q: QuoteSpan, speaker: Actor | None) -> Actor |
 def _according_object(tok: Token) -> Token | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-
-

@@ -160,4 +160,3 @@ def _season_either(m: re.Match, g: Grammar, ctx: Context) -> Resolved:
     if group(m, "y2"):
         return cal.season(int(m["y2"]), g.lex.seasons[m["s2"].lower()]).absolute()
     return _season(m, g, ctx)
-
