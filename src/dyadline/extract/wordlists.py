@@ -71,6 +71,8 @@ class GrammarWords:
     hypothetical_modals: frozenset[str]
     negators: frozenset[str]
     conditional_marks: frozenset[str]
+    possessive_determiners: frozenset[str]
+    reflexive_pronouns: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:

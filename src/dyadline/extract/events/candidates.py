@@ -25,12 +25,10 @@ from dyadline.extract.events.triggers import Lexicon, Trigger, TriggerMatch
 from dyadline.extract.events.words import EventWords
 from dyadline.extract.syntax import has_passive_aux, is_passive
 from dyadline.extract.time.lexicon import load_lexicon as load_timex_words
+from dyadline.extract.wordlists import grammar_words
 
 # Governing verbs whose own event absorbs an embedded one ("agreed to withdraw" is AGREE).
 ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
-
-
-REFLEXIVE = {"its", "their", "his", "her", "itself", "themselves", "himself", "herself"}
 
 
 def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
@@ -139,7 +137,7 @@ def drop_self_target(args: Args) -> None:
     src = {a.span for a in args.source.actors}
     countries = {a.country for a in args.source.actors}
     keep = [a for a in args.target.actors if a.span not in src and
-            not (a.text.lower().partition(" ")[0] in REFLEXIVE and a.country in countries)]
+            not (a.text.lower().partition(" ")[0] in _points_back() and a.country in countries)]
     if len(keep) != len(args.target.actors):
         args.target = args.target.with_actors(keep) if keep else Role()
 
@@ -205,3 +203,9 @@ def candidate(lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
         args.target = Role()
     drop_self_target(args)
     return Candidate(m, tok, args)
+
+
+def _points_back() -> frozenset[str]:
+    """"its", "themselves": words by which a target phrase points back at the source."""
+    g = grammar_words()
+    return g.possessive_determiners | g.reflexive_pronouns

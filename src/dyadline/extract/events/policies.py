@@ -25,8 +25,7 @@ from dyadline.records import Basis
 
 OBLIGATION = Trigger(key="must/should", pos="verb", type="REQUEST", mode="change")
 DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="change")
-
-
+# Cooperative types whose negation is a refusal (REJECT), and how an announced act is coded.
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
