@@ -2,13 +2,15 @@
 
 For every token the lexicon knows as a trigger:
 
-1. match     the most specific lexicon entry (phrasal verbs, object-dependent types)
+1. match     the most specific lexicon entry (phrasal verbs, object-dependent types): candidates.py
 2. arguments source and target actors from the parse (arguments.py), inheriting from the
              governing clause for control verbs, participles and light verbs
-3. modality  asserted / hedged / negated / future / hypothetical (modality.py)
-4. anchor    attribution (the innermost claim), date (the clause's or sentence's time,
-             else the report's date) and location (a place the clause names)
-5. keep      events with a source actor; drop questions, repeats, embedded duplicates and
+3. read      the claim it is reported in and its modality (modality.py)
+4. recode    the recoding policies (policies.py): the first that applies gives type and mode
+5. complete  a source or target the parse left open, from places and context (discourse.py)
+6. anchor    evidence, date (the clause's or sentence's time, else the report's date),
+             location (a place the clause names) and confidence (anchors.py)
+7. keep      events with a source actor; drop questions, repeats, embedded duplicates and
              what the sentence tells only as content or background (background.py)
 """
 
