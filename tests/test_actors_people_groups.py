@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dyadline.errors import ConfigError
-from dyadline.extract.actor_groups import parse_peoples
 from dyadline.extract.actors import ActorResolver
+from dyadline.extract.actors.groups import parse_peoples
 
 
 def _by_text(nlp, text):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dyadline.extract.actor_lexicon import stance_modified, words_of
 from dyadline.extract.actors import ActorResolver
+from dyadline.extract.actors.lexicon import stance_modified, words_of
 
 
 def _by_text(nlp, text):

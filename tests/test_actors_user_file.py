@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dyadline.errors import ConfigError
-from dyadline.extract.actor_kb import load_kb
 from dyadline.extract.actors import ActorResolver
+from dyadline.extract.actors.kb import load_kb
 
 USER = """
 people:

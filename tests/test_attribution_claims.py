@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dyadline.errors import ConfigError
-from dyadline.extract.attribution import Claim, claim_for, find_claims, load_cues
+from dyadline.extract.speech import Claim, claim_for, find_claims
+from dyadline.extract.speech.cues import load_cues
 from dyadline.records import Actor
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dyadline.errors import ConfigError
-from dyadline.extract.cameo import (
+from dyadline.codebooks.cameo import (
     DEFAULT_PATH,
     PloverClass,
     cameo_entry,
@@ -22,6 +21,7 @@ from dyadline.extract.cameo import (
     plover_of,
     quad_class,
 )
+from dyadline.errors import ConfigError
 from dyadline.records import MODALITIES, NON_STATE_CODES, PLOVER_TYPES, Event, Evidence
 
 CASES_PATH = Path(__file__).resolve().parent / "data" / "event_cases.yaml"

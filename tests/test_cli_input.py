@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from dyadline import cli as cli_module
-from dyadline.cli import EXIT_FAILED, cli
+from dyadline.cli import cli
+from dyadline.cli_options import EXIT_FAILED
 
 DOC = json.dumps({"id": "s1", "text": "Kenya signed a trade deal with Tanzania.", "published": "4 March 2025"})
 

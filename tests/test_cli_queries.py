@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from dyadline import cli as cli_module
-from dyadline.cli import cli, format_table
+from dyadline.cli import cli
+from dyadline.cli_options import format_table
 from dyadline.records import Actor, Article, Event, Evidence, Explanation, Quote, Record, Time
 
 TEXT = 'Russia attacked Ukraine on Monday. "We will respond," Zelensky said. France sent aid to Ukraine.'

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from dyadline.extract.actors import ActorResolver
+from dyadline.records import Basis
 
 TEXT = ("Russian President Vladimir Putin praised North Korean leader Kim Jong-un on Friday. "
         "The relationship between Russia and North Korea has deepened. "
@@ -32,7 +33,7 @@ def _ante(a):
 
 def test_coref_pronoun_points_to_the_person(actors):
     (he,) = _all(actors, "He")
-    assert (he.name, he.country, he.how) == ("Vladimir Putin", "RUS", "coref:pronoun")
+    assert (he.name, he.country, he.basis) == ("Vladimir Putin", "RUS", Basis.COREF_PRONOUN)
     assert he.antecedent is not None and "Putin" in _ante(he)
 
 
@@ -44,12 +45,12 @@ def test_coref_two_nations_gives_one_actor_per_country(actors):
 
 def test_coref_description_finds_the_leader(actors):
     (leader,) = _all(actors, "The Russian leader")
-    assert (leader.name, leader.how) == ("Vladimir Putin", "coref:description")
+    assert (leader.name, leader.basis) == ("Vladimir Putin", Basis.COREF_DESCRIPTION)
 
 
 def test_coref_short_name_and_possessive(actors):
     kim = _all(actors, "Kim", TEXT.index("thanked"))
-    assert [(a.name, a.how) for a in kim] == [("Kim Jong-un", "coref:short-name")]
+    assert [(a.name, a.basis) for a in kim] == [("Kim Jong-un", Basis.COREF_SHORT_NAME)]
     assert _ante(kim[0]).endswith("Kim Jong-un")
     (his,) = _all(actors, "his")
     assert his.name in ("Kim Jong-un", "Vladimir Putin")

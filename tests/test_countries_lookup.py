@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dyadline.codebooks.countries import Country, CountryMatch, load_countries, normalize_name
 from dyadline.errors import ConfigError
-from dyadline.extract.countries import Country, CountryMatch, load_countries, normalize_name
 
 
 def _code(text: str) -> str | None:

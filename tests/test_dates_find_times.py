@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyadline.extract.dates import find_times, report_time
+from dyadline.extract.time.times import find_times, report_time
 
 
 def times_of(nlp, text: str, published: str | None) -> list[tuple[str, str, str | None, str | None]]:

@@ -72,7 +72,8 @@ def test_events_groups_lexicon_phone_protest_insult(pipeline):
 
 
 def test_events_confidence_is_a_probability():
-    from dyadline.extract.events import _confidence, load_confidence_model
+    from dyadline.extract.events.anchors import confidence as _confidence
+    from dyadline.extract.events.anchors import load_confidence_model
 
     model = load_confidence_model()
     assert model["weights"], "bench/fit_confidence.py has written the model"

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from dyadline.errors import ConfigError
-from dyadline.extract.gazetteer import load_gazetteer
-from dyadline.extract.gazetteer_sources import file_entries, shipped_files
-from dyadline.extract.gazetteer_types import place_key
+from dyadline.extract.places.entries import place_key
+from dyadline.extract.places.gazetteer import load_gazetteer
+from dyadline.extract.places.sources import file_entries, shipped_files
 
 
 def test_gazetteer_shipped_files_are_valid():
@@ -72,7 +72,7 @@ def _km(lat1, lon1, lat2, lon2):
 
 
 def test_gazetteer_seed_places_accuracy(shared_dir, nlp):
-    from dyadline.extract.places import PlaceResolver
+    from dyadline.extract.places.resolver import PlaceResolver
 
     gold = json.loads((shared_dir / "seed" / "gold.json").read_text(encoding="utf-8"))
     text = (shared_dir / "seed" / gold["text_file"]).read_text(encoding="utf-8")

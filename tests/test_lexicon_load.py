@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyadline.errors import ConfigError
-from dyadline.extract.lexicon import Lexicon
+from dyadline.extract.events.triggers import Lexicon
 from dyadline.records import PLOVER_TYPES
 
 

@@ -7,7 +7,7 @@ import math
 import pytest
 from spacy.tokens import Doc, Span
 
-from dyadline.extract.places import PlaceResolver
+from dyadline.extract.places.resolver import PlaceResolver
 
 
 @pytest.fixture(scope="module")

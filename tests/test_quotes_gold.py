@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from dyadline.extract.attribution import find_claims
-from dyadline.extract.quotes import find_quotes
+from dyadline.extract.speech.claims import find_claims
+from dyadline.extract.speech.quotes import find_quotes
 
 GOLD = Path(__file__).parent / "data" / "quotes"
 

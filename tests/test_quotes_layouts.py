@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dyadline.extract.attribution import find_claims
-from dyadline.extract.quotes import find_quotes
-from dyadline.records import Actor, Quote
+from dyadline.extract.speech.claims import find_claims
+from dyadline.extract.speech.quotes import find_quotes
+from dyadline.records import Actor, Basis, Quote
 
 
 def _quotes(nlp, text: str, actors: list[Actor] | None = None) -> list[Quote]:
@@ -45,7 +45,8 @@ def test_quotes_layout_pronoun_remarked(nlp):
 
 def test_quotes_layout_pronoun_resolved_by_the_actor_layer(nlp):
     text = "Vladimir Putin praised the troops. He remarked, “Their bravery will be remembered.”"
-    he = Actor(text="He", span=(35, 37), name="Vladimir Putin", country="RUS", sector="GOV", how="coref:pronoun")
+    he = Actor(text="He", span=(35, 37), name="Vladimir Putin", country="RUS", sector="GOV", how="coref:pronoun",
+               basis=Basis.COREF_PRONOUN)
     (q,) = _quotes(nlp, text, [he])
     assert q.speaker == he
 

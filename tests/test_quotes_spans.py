@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from dyadline.extract.quotes import find_quote_spans, find_quotes, is_fragment
+from dyadline.extract.speech.quotes import find_quote_spans, find_quotes, is_fragment
 
 
 def _texts(text: str) -> list[str]:

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from dyadline.errors import ConfigError
-from dyadline.extract import timex_calendar as cal
-from dyadline.extract.timex_lexicon import load_lexicon, parse_lexicon
+from dyadline.extract.time import calendar as cal
+from dyadline.extract.time.lexicon import load_lexicon, parse_lexicon
 
 D = dt.date
 

@@ -110,9 +110,9 @@ def _paths(files) -> tuple[str, ...]:
 
 PRIMED: tuple[Primed, ...] = (
     # the shipped gazetteer (used by actor resolution) and the one extended by the user's files
-    Primed("dyadline.extract.gazetteer", "_load", lambda s: sorted({((),), (_paths(s.place_files),)})),
+    Primed("dyadline.extract.places.gazetteer", "_load", lambda s: sorted({((),), (_paths(s.place_files),)})),
     # the knowledge base, sector terms, countries and places indexed for actor resolution
-    Primed("dyadline.extract.actors", "_load_resources", lambda s: [(_paths(s.actor_files),)]),
+    Primed("dyadline.extract.actors.resolver", "_load_resources", lambda s: [(_paths(s.actor_files),)]),
 )
 
 

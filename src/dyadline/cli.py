@@ -10,150 +10,51 @@ date, a file skipped on purpose) are reported but do not change the exit code.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import functools
-import itertools
 import json
-import os
-import re
 import sys
-from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from dyadline.errors import ConfigError, DyadlineError, Errors, InputError, InputWarning, StoreError, Warnings
+from dyadline.cli_io import (
+    _code,
+    _extract_file,
+    _extract_jsonl,
+    _ingest_distributed,
+    _progress,
+    _read_jsonl,
+    _refresh_clusters,
+    _report,
+    _reported,
+    _Tally,
+    _unseen,
+    read_inputs,
+)
+from dyadline.cli_options import (
+    BOUND,
+    EXIT_BAD_INPUT,
+    RunFailed,
+    _Group,
+    _write_rows,
+    db_option,
+    format_option,
+    min_confidence_option,
+    published_option,
+    reviewed_option,
+    stdin_format_option,
+    user_errors,
+)
+from dyadline.errors import DyadlineError, Errors, InputError
 from dyadline.pipeline import Pipeline
-from dyadline.records import PLOVER_TYPES, Article, Record
+from dyadline.records import PLOVER_TYPES
 from dyadline.settings import Settings
 
-EXIT_BAD_INPUT = 1
-EXIT_FAILED = 3
 FLUSH_SECONDS = 2.0  # ingest writes a batch at least this often, so the first documents are stored within seconds
-STDIN_FORMATS = ("jsonl", "txt", "html", "rss", "atom")
 EXPORT_FORMATS = ("plover", "gdelt", "cameo", "csv", "jsonl", "parquet")
 EVENT_COLUMNS = ("id", "date_start", "type", "source", "target", "modality", "evidence", "document_id")
 CLUSTER_COLUMNS = ("date_start", "type", "source", "target", "location", "mentions", "sources", "articles",
                    "evidence")
 QUOTE_COLUMNS = ("published", "speaker_name", "speaker_text", "cue", "text")
-
-
-class IsoDate(click.ParamType):
-    """A YYYY-MM-DD date, passed on as the same string."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value, param, ctx):
-        try:
-            return dt.date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2025-03-04", param, ctx)
-
-
-DATE = IsoDate()
-
-
-class PartialDate(click.ParamType):
-    """A YYYY-MM-DD, YYYY-MM or YYYY date (a bound: the store takes the first or last day)."""
-
-    name = "DATE"
-    _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-    def convert(self, value, param, ctx):
-        m = self._FORM.match(str(value).strip())
-        try:
-            if m:
-                dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-                return str(value).strip()
-        except ValueError:
-            pass
-        self.fail(f"{value!r} is not a date like 2025-03-04, 2025-03 or 2025", param, ctx)
-
-
-BOUND = PartialDate()
-
-
-class RunFailed(click.ClickException):
-    """The run itself failed (exit 3): a crash, or a store or settings that cannot be used."""
-
-    exit_code = EXIT_FAILED
-
-    def __init__(self, message: str):
-        super().__init__(_printable(message))
-
-
-class _Group(click.Group):
-    """The command group: an unforeseen exception ends the run with one line and exit 3, not a traceback."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except Exception as e:
-            if os.environ.get("DYADLINE_DEBUG"):
-                raise
-            raise RunFailed(f"the run failed: {type(e).__name__}: {e} (set DYADLINE_DEBUG=1 for the traceback)") from None
-
-
-def _printable(message: str) -> str:
-    """``message`` safe for any terminal encoding (lone surrogates from odd file names escaped)."""
-    return message.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def user_errors(func):
-    """Turn library errors into one-line click errors."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except (StoreError, ConfigError) as e:
-            raise RunFailed(str(e)) from None
-        except DyadlineError as e:
-            raise click.ClickException(_printable(str(e))) from None
-
-    return wrapper
-
-
-def db_option(func):
-    """The shared ``--db FILE`` option (default: the ``db`` setting, ``dyadline.db``)."""
-    return click.option("--db", type=click.Path(dir_okay=False), default=None,
-                        help="SQLite store to use  [default: dyadline.db, or the db setting]")(func)
-
-
-def published_option(func):
-    """The shared ``--published DATE`` option."""
-    return click.option("--published", type=DATE, default=None,
-                        help="Publication date for documents that carry none (anchors 'last month', 'on Tuesday').")(func)
-
-
-def reviewed_option(func):
-    """The shared ``--reviewed`` flag."""
-    return click.option("--reviewed", is_flag=True, default=False,
-                        help="Only events an analyst marked right or corrected (corrections applied).")(func)
-
-
-def min_confidence_option(func):
-    """The shared ``--min-confidence P`` option."""
-    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
-                        help="Only events whose confidence (the estimated probability that the event is right) "
-                             "is at least this.")(func)
-
-
-def format_option(choices: tuple[str, ...]):
-    """The ``--format`` option of the listing commands."""
-    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
-                        help="Output format.")
-
-
-def stdin_format_option(func):
-    """The shared ``--format`` option: what standard input (``-``) holds."""
-    return click.option("--format", "stdin_format", type=click.Choice(STDIN_FORMATS), default="jsonl",
-                        show_default=True, help="Format of standard input when PATH is '-'.")(func)
 
 
 @click.group(cls=_Group)
@@ -200,33 +101,6 @@ def _open_store(ctx, db: str | None, *, must_exist: bool = True):
     if must_exist and not Path(path).exists():
         raise click.ClickException(f"{path}: no such store; create it with `dyadline ingest PATH --db {path}`")
     return Store(path)
-
-
-def _read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if line.strip():
-                try:
-                    yield n, json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise click.ClickException(f"{path}:{n}: not valid JSON ({e})") from None
-
-
-def _report(problem: InputError | InputWarning) -> None:
-    kind = "warning" if isinstance(problem, InputWarning) else "error"
-    click.echo(_printable(f"{kind}: {problem}"), err=True)
-
-
-def _progress(items: Iterable, *, total: int | None, desc: str) -> Iterable:
-    """Wrap ``items`` in a tqdm bar when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, total=total, desc=desc, unit="doc", file=sys.stderr)
-
-
-# ---------------------------------------------------------------- ingest / summary
 
 
 @cli.command(short_help="Read, code and store files or folders.")
@@ -286,83 +160,6 @@ def ingest(ctx, paths, db, published, workers, scheduler, shard_dir, follow_link
     _echo_summary(store.summary())
     if failed:
         ctx.exit(EXIT_BAD_INPUT)
-
-
-@dataclass
-class _Tally:
-    """Counts of what the readers gave: documents, errors and warnings."""
-
-    read: int = 0
-    failed: int = 0
-    warned: int = 0
-
-
-def _reported(items: Iterable, tally: _Tally) -> Iterator[Article]:
-    """The articles of ``items``; errors and warnings are reported on stderr as they come."""
-    for item in items:
-        if isinstance(item, Article):
-            tally.read += 1
-            yield item
-        else:
-            _report(item)
-            tally.failed += isinstance(item, InputError)
-            tally.warned += isinstance(item, InputWarning)
-
-
-def read_inputs(paths: Iterable[Path], published: str | None, options=None) -> Iterator[Article | InputError]:
-    """The ingest readers (imported on first use)."""
-    from dyadline.ingest import read
-
-    return read(paths, published=published, options=options)
-
-
-def _unseen(articles: Iterable[Article], store) -> Iterator[Article]:
-    """Articles whose text the store does not hold yet (duplicates within the run kept once)."""
-    seen: set[str] = set()
-    for a in articles:
-        key = store.doc_hash(a.text)
-        if key not in seen and not store.has_document(key):
-            yield a
-        seen.add(key)
-
-
-def _code(pipe: Pipeline, articles: Iterable[Article], workers: int | None) -> Iterator[tuple[Article, Record]]:
-    from dyadline import scale
-
-    wanted = workers or scale.default_workers()
-    head, rest = _peek(articles, wanted * pipe.settings.batch_size)
-    n = scale.effective_workers(wanted, len(head) + (1 if rest is not None else 0), pipe.settings.batch_size)
-    stream = itertools.chain(head, rest or ())
-    if n > 1:
-        return scale.pipe_parallel(stream, workers=n, settings=pipe.settings)
-    return pipe.pipe(stream)
-
-
-def _peek(items: Iterable, n: int) -> tuple[list, Iterator | None]:
-    """The first ``n`` items, and the iterator of the rest (None when there is no more)."""
-    it = iter(items)
-    head = list(itertools.islice(it, n))
-    if len(head) < n:
-        return head, None
-    return head, it
-
-
-def _ingest_distributed(pipe: Pipeline, store, articles: list[Article], scheduler: str, shard_dir: str | None):
-    from dyadline.scale import ingest_distributed
-
-    r = ingest_distributed(articles, store, scheduler=scheduler, settings=pipe.settings,
-                           shard_dir=shard_dir or f"{store.path}.shards")
-    if r.resumed.shards:
-        click.echo(f"{r.resumed.shards} shards left by an earlier run merged ({r.resumed.added} documents)", err=True)
-    return r
-
-
-def _refresh_clusters(store, *, changed: int) -> None:
-    """Regroup event mentions into real-world events when documents were added (or never grouped)."""
-    from dyadline.store.clusters import is_stale, refresh_clusters
-
-    if changed or is_stale(store):
-        refresh_clusters(store)
 
 
 @cli.command(short_help="Merge Parquet shards into the store.")
@@ -463,85 +260,6 @@ def extract(ctx, file, input_, output, published, stdin_format):
         ctx.exit(EXIT_BAD_INPUT)
 
 
-def _extract_file(pipe: Pipeline, file: Path, published: str | None, options) -> bool:
-    """Print the record of each document in ``file``; False when something in it was bad."""
-    from dyadline.ingest import read_file
-
-    tally = _Tally()
-    articles = (a if a.published or not published else _dated(a, published)
-                for a in _reported(read_file(file, options), tally))
-    for _, rec in pipe.pipe(articles):
-        click.echo(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2))
-    if not tally.read:
-        raise click.ClickException(_printable(f"{file}: no document could be read"))
-    return not tally.failed
-
-
-def _dated(article: Article, published: str) -> Article:
-    from dataclasses import replace
-
-    return replace(article, published=published)
-
-
-def _extract_jsonl(pipe: Pipeline, input_: str, output: str, options) -> bool:
-    """Write one record per non-blank input line, streaming; False when some line was bad."""
-    from dyadline.ingest import Source
-    from dyadline.ingest.jsonl import iter_lines
-
-    src = Source.stdin() if input_ == "-" else Source.of(Path(input_))
-    pending: deque = deque()  # lines read but not yet written: at most about one spaCy batch
-
-    def articles() -> Iterator[Article]:
-        for ln in iter_lines(src, options):
-            pending.append(ln)
-            if ln.article is not None:
-                yield ln.article
-
-    out = _open_output(output)
-    ok = True
-    try:
-        try:
-            for article, rec in pipe.pipe(articles()):
-                while pending:
-                    ln = pending.popleft()
-                    if ln.article is article:
-                        ok &= _write_line(out, ln, src, rec)
-                        break
-                    ok &= _write_line(out, ln, src, None)
-        except InputError as e:  # the file as a whole could not be read (binary, undecodable)
-            _report(e)
-            ok = False
-        while pending:
-            ok &= _write_line(out, pending.popleft(), src, None)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return ok
-
-
-def _open_output(output: str):
-    if output == "-":
-        return sys.stdout
-    try:
-        return open(output, "w", encoding="utf-8")
-    except OSError as e:
-        raise RunFailed(f"{output}: cannot write ({e.strerror or e})") from None
-
-
-def _write_line(out, ln, src, rec: Record | None) -> bool:
-    """Write the record of one input line (an empty one when it could not be coded); False if it was bad."""
-    for w in ln.warnings:
-        _report(w)
-    if ln.error is not None:
-        _report(ln.error)
-    elif ln.id is None:
-        _report(InputWarning(Warnings.W109.format(path=src.name, where=f":{ln.number}", id=rec.id)))
-    if rec is None:
-        rec = Record(id=ln.id if ln.id is not None else f"{src.stem}-{ln.number}")
-    out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
-    return ln.error is None
-
-
 @cli.command(short_help="Resolve actor mentions (JSON Lines contract).")
 @click.option("--input", "input_", type=click.Path(exists=True, dir_okay=False), required=True,
               help="JSON Lines mentions (id, text, context, date).")
@@ -635,39 +353,6 @@ def export(ctx, db, fmt, output, header, reviewed, min_confidence):
         n = EXPORTERS[fmt](items, dest, **options)
     if output != "-":
         click.echo(f"{n} {'rows (source-target pairs)' if fmt in DYADIC else 'events'} written to {output}", err=True)
-
-
-def _write_rows(rows: list[dict], fmt: str, columns: tuple[str, ...]) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
-    elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-    else:
-        click.echo(format_table(rows, columns=columns))
-
-
-def format_table(rows: list[dict], *, columns: tuple[str, ...] = (), width: int = 60) -> str:
-    """Rows as an aligned text table (the most telling columns; long cells cut to ``width``)."""
-    if not rows:
-        return "(no rows)"
-    cols = [c for c in columns if c in rows[0]] or list(rows[0])
-    cells = [[_cell(r.get(c), width) for c in cols] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def _cell(value, width: int) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-# ---------------------------------------------------------------- serve, actors, explain
 
 
 @cli.command(short_help="Browse the store with Datasette on 127.0.0.1.")

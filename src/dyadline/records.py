@@ -13,20 +13,14 @@ and never serialised.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
+
+from dyadline.codebooks import cameo as cameo_codes
+from dyadline.codebooks.plover import MODALITIES, NON_STATE_CODES, PLOVER_TYPES, SECTORS  # noqa: F401 (re-exported)
 
 Span = tuple[int, int]
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-SECTORS = (
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
-    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
-)
-MODALITIES = ("asserted", "hedged", "negated", "future", "hypothetical")
-NON_STATE_CODES = ("IGO", "NGO", "IMG", "MNC")
 
 _LOCAL = {"wire": False}
 
@@ -39,6 +33,63 @@ def _span_in(value: Any) -> Span | None:
     return None if value is None else (int(value[0]), int(value[1]))
 
 
+class Basis(Enum):
+    """How an actor was coded: the machine tag later stages read (``Actor.how`` is prose for people).
+
+    The value is the short label ``dyadline explain`` starts the actor's explanation with."""
+
+    COUNTRY = "country"                  # a place or demonym of no particular kind
+    COUNTRY_NAME = "country:name"        # "Russia"
+    COUNTRY_DEMONYM = "country:demonym"  # "Russian officials"
+    COUNTRY_CITY = "country:city"        # "Moscow said"
+    COUNTRY_REGION = "country:region"
+    COUNTRY_METONYM = "country:metonym"  # "the Kremlin"
+    SECTOR_NOUN = "sector-noun"          # "the army", "rebels"
+    KB_PERSON = "kb:person"
+    KB_ORG = "kb:org"
+    KB_TITLE = "kb:title"                # "the Russian president" when the KB knows who held it
+    TITLED = "title:person"              # a person the KB does not know, coded by the description
+    GROUP_PLACE = "group:place"          # a people group, by the place it lives in
+    GROUP_ETHNIC = "group:ethnic"        # marked as ethnic, no place: the demonym's country
+    GROUP_CLAUSE = "group:clause"        # marked as ethnic, placed by the clause it acts in
+    MEDIA = "media:name"                 # "Channel 12 News"
+    NER_PERSON = "ner:person"
+    PRONOUN = "pronoun"
+    COREF_SHORT_NAME = "coref:short-name"
+    SHORT_NAME_AMBIGUOUS = "short-name:ambiguous"  # a short name several KB people share: their country
+    COREF_PRONOUN = "coref:pronoun"
+    COREF_DESCRIPTION = "coref:description"
+    COREF_COUNTRY = "coref:country"      # "the country": the latest state
+    ATTRIBUTION_UNRESOLVED = "attribution:unresolved"
+    ATTRIBUTION_DEFINITE = "attribution:definite"
+    ATTRIBUTION_PRONOUN = "attribution:pronoun"
+    PLACE = "place"                      # a place standing for its country as a target
+    PLACE_ATTACKER = "place: unnamed attacker"
+    WEAPON_ATTACKER = "weapon: unnamed attacker"  # "a roadside bomb killed ...": an unidentified armed actor
+
+    @property
+    def names_country(self) -> bool:
+        """Coded from a country's name, demonym, city, region or seat ("country:..." forms)."""
+        return self in _COUNTRY_FORMS
+
+    @property
+    def is_country(self) -> bool:
+        """Coded as a country, of any form."""
+        return self is Basis.COUNTRY or self in _COUNTRY_FORMS
+
+    @property
+    def is_group(self) -> bool:
+        return self in (Basis.GROUP_PLACE, Basis.GROUP_ETHNIC, Basis.GROUP_CLAUSE)
+
+    @property
+    def is_place(self) -> bool:
+        return self in (Basis.PLACE, Basis.PLACE_ATTACKER)
+
+
+_COUNTRY_FORMS = frozenset({Basis.COUNTRY_NAME, Basis.COUNTRY_DEMONYM, Basis.COUNTRY_CITY, Basis.COUNTRY_REGION,
+                            Basis.COUNTRY_METONYM})
+
+
 @dataclass(frozen=True)
 class Actor:
     """A mention of a political actor, resolved to a canonical name, country and sector."""
@@ -48,10 +99,13 @@ class Actor:
     name: str | None = None
     country: str | None = None
     sector: str | None = None
-    # Not serialised: where the resolution came from ("kb:person", "coref:pronoun", ...)
-    # and, for coreference, the span of the antecedent mention.
+    # Not serialised: where the resolution came from, as prose for people (``how``) and as a
+    # tag for code (``basis``); for coreference, the span of the antecedent mention; and whether
+    # the country is a guess from context (the article's home country) a place may overrule.
     how: str | None = field(default=None, compare=False, metadata=_LOCAL)
     antecedent: Span | None = field(default=None, compare=False, metadata=_LOCAL)
+    basis: Basis | None = field(default=None, compare=False, metadata=_LOCAL)
+    country_guessed: bool = field(default=False, compare=False, metadata=_LOCAL)
 
     def to_dict(self, *, with_span: bool = True) -> dict:
         out = {"text": self.text, "span": _span_out(self.span), "name": self.name,
@@ -180,13 +234,11 @@ class Event:
 
     @property
     def goldstein(self) -> float | None:
-        from dyadline.extract.cameo import goldstein
-        return goldstein(self.cameo)
+        return cameo_codes.goldstein(self.cameo)
 
     @property
     def quad_class(self) -> int | None:
-        from dyadline.extract.cameo import quad_class
-        return quad_class(self.cameo)
+        return cameo_codes.quad_class(self.cameo)
 
     def to_dict(self) -> dict:
         return {"type": self.type, "mode": self.mode, "cameo": self.cameo,

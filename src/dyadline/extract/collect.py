@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyadline.extract.actors import ActorResolver
-from dyadline.extract.attribution import find_claims
-from dyadline.extract.dates import find_times
 from dyadline.extract.events import EventExtractor
 from dyadline.extract.places import PlaceResolver
-from dyadline.extract.quotes import find_quotes
+from dyadline.extract.speech import find_claims, find_quotes
+from dyadline.extract.time import find_times
 from dyadline.records import Article, Record
 
 

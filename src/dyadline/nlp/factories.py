@@ -30,8 +30,8 @@ from spacy.language import Language
 from spacy.util import registry
 
 from dyadline.extract.collect import Extractors
-from dyadline.nlp import fix_lemmas
 from dyadline.nlp.component import REQUIRES, DyadlineComponent
+from dyadline.nlp.lemmas import fix_lemmas
 from dyadline.settings import Settings
 
 EXTRACTORS = "dyadline.extractors.v1"

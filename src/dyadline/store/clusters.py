@@ -165,7 +165,7 @@ def _places_fit(a: dict, b: dict) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _country_name(name: str) -> bool:
-    from dyadline.extract.countries import load_countries
+    from dyadline.codebooks.countries import load_countries
 
     return load_countries().lookup(name) is not None
 

@@ -1,0 +1,49 @@
+"""The mention finder's word lists (``data/actors_words.yaml``), extendable from a user's actor
+file: a top-level ``words:`` mapping adds words to the lists of the same names."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+from typing import Any
+
+from dyadline.datafiles import data_path
+from dyadline.extract.wordlists import check_lists, read_yaml_file
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """Words the mention finder reads; see the comments in ``data/actors_words.yaml``."""
+
+    stance_adjectives: frozenset[str]
+    pair_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    org_heads: frozenset[str]
+    outlet_name_words: frozenset[str]
+    collective_nouns: frozenset[str]
+
+    def extended(self, label: str, section: Any) -> ActorWords:
+        """These lists with the words of a user file's ``words:`` section added."""
+        more = check_lists(label, section, ACTOR_FIELDS, complete=False)
+        return ActorWords(**{k: getattr(self, k) | more.get(k, frozenset()) for k in ACTOR_FIELDS})
+
+
+ACTOR_FIELDS = tuple(f.name for f in fields(ActorWords))
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_actor_words() -> ActorWords:
+    """The shipped lists (read once)."""
+    path = data_path("actors_words.yaml")
+    return ActorWords(**check_lists(str(path), read_yaml_file(path), ACTOR_FIELDS, complete=True))
+
+
+def actor_words(extra_paths: tuple[str, ...] = ()) -> ActorWords:
+    """The shipped lists extended by the ``words:`` sections of the user's actor files."""
+    words = shipped_actor_words()
+    for path in extra_paths:
+        data = read_yaml_file(path)
+        if isinstance(data, dict) and "words" in data:
+            words = words.extended(str(path), data["words"])
+    return words

@@ -1,0 +1,31 @@
+"""The mention finder's word lists: shipped as YAML, extended by an actor file's ``words:``."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadline.errors import ConfigError
+from dyadline.extract.actors.kb import load_kb
+from dyadline.extract.actors.words import ACTOR_FIELDS, actor_words, shipped_actor_words
+
+
+def test_actors_words_shipped():
+    words = shipped_actor_words()
+    assert "nation" in words.pair_nouns and "news" in words.outlet_name_words
+    assert "al" not in words.outlet_name_words  # unlike cues.yaml media_words: "Al-Azhar" is no outlet
+    assert all(getattr(words, name) for name in ACTOR_FIELDS)
+
+
+def test_actors_words_user_file(tmp_path):
+    user = tmp_path / "actors.yaml"
+    user.write_text("words: {org_heads: [Caucus]}\npeople:\n  - {name: Jane Roe, country: USA, sector: GOV}\n")
+    assert "caucus" in actor_words((str(user),)).org_heads
+    assert "caucus" not in actor_words().org_heads
+    assert any(e.name == "Jane Roe" for e in load_kb((str(user),)).entries)
+
+
+def test_actors_words_bad_user_file(tmp_path):
+    user = tmp_path / "bad_actors.yaml"
+    user.write_text("words: {org_head: [caucus]}\n")
+    with pytest.raises(ConfigError, match="bad_actors.yaml"):
+        actor_words((str(user),))
