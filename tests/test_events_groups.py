@@ -103,3 +103,19 @@ def test_events_groups_defending_oneself_is_no_support(pipeline):
 def test_events_groups_opponents_of_x_are_not_x(pipeline):
     ev = _one(pipeline, "Opponents of Maduro marched in Caracas.", "PROTEST")
     assert ev.source[0].text == "Opponents" and ev.source[0].sector == "OPP"
+
+
+def test_events_groups_agentless_harm_has_no_source(pipeline):
+    ev = _one(pipeline, "Two soldiers were killed on Monday.", "ASSAULT")
+    assert ev.source == () and ev.target[0].text == "Two soldiers"
+    # an infinitive's agent is elsewhere, and harm an event noun did is that event's
+    assert not [e for e in pipeline.extract("Ukraine vowed to fight off Russian aggression.").events if not e.source]
+    text = "An air attack by Myanmar's military on a village may have killed as many as 130 people."
+    assert all(e.source for e in pipeline.extract(text).events)
+
+
+def test_events_groups_unknown_people_and_fronts_are_actors(pipeline):
+    ev = _one(pipeline, "Ingabire was arrested for collaborating with a terrorist organization.", "COERCE")
+    assert ev.target[0].text == "Ingabire"
+    ev = _one(pipeline, "The Ogaden National Liberation Front has declared a unilateral ceasefire.", "RETREAT")
+    assert ev.source[0].sector == "REB"

@@ -321,11 +321,14 @@ class MentionFinder:
         self._add(chunk.start, chunk.end, "named", coding=coding, person=True, name=ent.text)
 
     def _plausible_person(self, ent: Span) -> bool:
-        """Model PERSON entities of one word count only as the surname of someone named before."""
+        """Model PERSON entities of one word count as the surname of someone named before, or as
+        someone who acts or is acted on ("Papandreou agreed to resign", "Ingabire was arrested")."""
         if len(ent) > 1:
             return True
         if self.places is not None and ent.text in self.places:
             return False
+        if ent.root.pos_ == "PROPN" and _argument(ent.root):
+            return True
         return any(m.name and m.name.split()[-1] == ent.text and m.end <= ent.start for m in self.mentions)
 
     def _loose_hits(self) -> None:
@@ -362,6 +365,13 @@ class MentionFinder:
             if not ent.text[:1].isupper() or not self._plausible_person(ent):
                 continue
             self._add(ent.start, ent.end, "named", coding=None, person=True, name=ent.text, root=ent.end - 1)
+
+
+def _argument(tok) -> bool:
+    """A subject or object of a verb, or a passive's agent ("by Erdogan")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def _agent(tok) -> bool:

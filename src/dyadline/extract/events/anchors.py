@@ -110,6 +110,7 @@ def confidence_features(c: Candidate, modality: str, source: Role, target: Role,
         "source_generic": float(not any(a.country or a.name for a in source.actors)),
         "target_none": float(not target),
         "source_compound": float(len(source.actors) > 1),
+        "source_none": float(not source.actors),
     }
 
 

@@ -46,8 +46,8 @@ def with_home_country(actors: list[Actor], words: EventWords, dateline: str | No
     ("NAIROBI (Reuters) -"); news agencies and other media do not vote. Groups named by a common
     noun ("militants", "students") take it too when the article clearly has one."""
     counts: dict[str, int] = {dateline: 2} if dateline else {}
-    for a in actors:
-        if a.country and a.country not in NON_STATE_CODES and a.sector != "JRN":
+    for a in actors:  # a pronoun or description referring back is no new vote
+        if a.country and a.country not in NON_STATE_CODES and a.sector != "JRN" and a.antecedent is None:
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
         return actors

@@ -60,6 +60,7 @@ from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon, load_lexicon
 from dyadline.extract.events.words import EventWords
 from dyadline.extract.speech.cues import Claim
+from dyadline.extract.syntax import is_passive
 from dyadline.extract.time.times import report_time
 from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
@@ -117,7 +118,9 @@ def _event(sent: Span, c: Candidate, ctx: DocContext) -> Event | None:
     c = Candidate(c.match, c.token, code.args)
     source = _source(code.type, c, ctx)
     if not any(_known(a) for a in source.actors):
-        return None  # "he" with no antecedent: who did it is unknown
+        if not _agentless_harm(code.type, c, ctx.lexicon):
+            return None  # "he" with no antecedent: who did it is unknown
+        source = Role()  # "Ingabire was arrested", "two soldiers were killed": harm with no agent named
     target = _target(code.type, c, source, sent, reading.claim, ctx)
     source = source.with_actors(state_sector(source.actors, code.type))
     return _build(sent, c, code, (source, target), reading.claim, ctx)
@@ -134,7 +137,7 @@ def _source(typ: str, c: Candidate, ctx: DocContext) -> Role:
         source = earlier_attacker(tok, c.args.target, ctx.prior)
     if typ in HOSTILE_TYPES and not source and trig.pos == "verb":
         source = weapon_attacker(tok, ctx.lexicon.words)  # "a roadside bomb killed four police officers"
-    if typ == "ASSAULT" and not any(a.country or a.name for a in source.actors) and \
+    if typ in HOSTILE_TYPES and not any(a.country or a.name for a in source.actors) and \
             any(a.country for a in c.args.target.actors):
         source = unknown_attacker(tok, source, c.args.target, places, ctx.lexicon.words)
     if source and not any(a.country or a.name for a in source.actors) and \
@@ -192,6 +195,20 @@ def _build(sent: Span, c: Candidate, code: Code, roles: tuple[Role, Role], claim
                  target=tuple(target.actors), date=date,
                  location=place_for(tok, sent, ctx.places, c), modality=mod.value, attributed_to=credited(claim),
                  confidence=confidence(features), explanation=why)
+
+
+def _agentless_harm(typ: str, c: Candidate, lex: Lexicon) -> bool:
+    """Harm done to a known actor by no one named ("were killed", "was arrested"): an event with an
+    empty source, since who did it is unknown, not absent. Only a passive: an infinitive ("to fight
+    off") has its agent elsewhere, and harm an event noun did ("an air attack that killed 130") is
+    that event's, already coded."""
+    tok = c.token
+    if typ not in HOSTILE_TYPES or c.match.trigger.pos != "verb" or not is_passive(tok):
+        return False
+    doer = tok.head if tok.dep_ == "relcl" else next((x for x in tok.children if x.dep_ == "agent"), None)
+    if doer is not None and any(m.trigger.pos == "noun" for m in lex.ranked(doer)):
+        return False
+    return any(_known(a) for a in c.args.target.actors)
 
 
 def _known(a: Actor) -> bool:
