@@ -119,3 +119,15 @@ def test_events_groups_unknown_people_and_fronts_are_actors(pipeline):
     assert ev.target[0].text == "Ingabire"
     ev = _one(pipeline, "The Ogaden National Liberation Front has declared a unilateral ceasefire.", "RETREAT")
     assert ev.source[0].sector == "REB"
+
+
+def test_events_groups_culprit_of_a_named_act(pipeline):
+    ev = _one(pipeline, "Los Zetas cartel has been responsible for mass killings and beheadings in northern Mexico.", "ASSAULT")
+    assert ev.source[0].text == "Los Zetas cartel"
+
+
+def test_events_groups_lexicon_peacekeeping_extradition_cyber(pipeline):
+    assert _one(pipeline, "Japanese peacekeepers arrived at the Juba airport.", "AID").cameo == "074"
+    assert _one(pipeline, "Turkey extradited a US citizen suspected of being a militant.", "COOPERATE")
+    assert _one(pipeline, "Russia launched cyber warfare against the UK.", "COERCE").mode == "cyber"
+    assert _one(pipeline, "Kuwait launched a mediation effort between the two parties.", "CONSULT").mode == "third-party"

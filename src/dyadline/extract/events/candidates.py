@@ -94,6 +94,10 @@ def noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: b
     if charged:  # "accused of ethnic killings", "blamed Iran for the attack"
         args.source = charged
         return args
+    culprit = _culprit(tok, idx)
+    if culprit:  # "the LRA is responsible for mass killings", "guilty of violating the ceasefire"
+        args.source = culprit
+        return args
     if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok, idx.words):
         return None  # "the attack killed ...", "condemned the strikes": the noun names someone else's act
     borrowed = inherit(tok, idx)
@@ -116,6 +120,21 @@ def _charged_party(noun: Token, idx: ActorIndex) -> Role:
     role = object_of(verb, idx, passive=passive)
     if role:
         role.tag(Found.CHARGED, verb.text)
+    return role
+
+
+def _culprit(noun: Token, idx: ActorIndex) -> Role:
+    """Who is said to be responsible for (or guilty of) the act a noun or gerund names: the subject
+    of "be responsible for", "be guilty of" ("Kony and the LRA are responsible for mass killings")."""
+    prep = noun.head
+    adj = prep.head
+    if noun.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("for", "of") or \
+            adj.lemma_.lower() not in idx.words.culpable_adjectives:
+        return Role()
+    verb = adj.head if adj.dep_ in ("acomp", "amod", "oprd") else adj
+    role = agent_role(verb, idx)
+    if role:
+        role.tag(Found.CHARGED, adj.text)
     return role
 
 

@@ -41,6 +41,7 @@ class EventWords:
     kin_nouns: frozenset[str]
     durative_adverbs: frozenset[str]
     no_home_words: frozenset[str]
+    culpable_adjectives: frozenset[str]
 
     def extended(self, label: str, section: Any) -> EventWords:
         """These lists with the words of a user file's ``words:`` section added."""
