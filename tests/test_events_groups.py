@@ -131,3 +131,9 @@ def test_events_groups_lexicon_peacekeeping_extradition_cyber(pipeline):
     assert _one(pipeline, "Turkey extradited a US citizen suspected of being a militant.", "COOPERATE")
     assert _one(pipeline, "Russia launched cyber warfare against the UK.", "COERCE").mode == "cyber"
     assert _one(pipeline, "Kuwait launched a mediation effort between the two parties.", "CONSULT").mode == "third-party"
+
+
+def test_events_groups_joint_exercise_is_cooperation(pipeline):
+    ev = _one(pipeline, "The war game was staged by U.S. marines and Jordanian armed forces.", "COOPERATE")
+    assert ev.cameo == "062" and {a.country for a in ev.source} == {"USA", "JOR"}
+    assert _one(pipeline, "North Korea staged a military drill.", "MOBILIZE")

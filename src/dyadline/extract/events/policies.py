@@ -28,6 +28,7 @@ DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="chan
 # Cooperative types whose negation is a refusal (REJECT), and how an announced act is coded.
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
+EXERCISE_WORDS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "game", "wargame"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
 
@@ -196,10 +197,34 @@ def protest_in_words(r: Reading, ctx: DocContext) -> Code | None:
     return Code("ACCUSE", "disapprove", None, r.modality, r.args, "a state protesting in words")
 
 
+def joint_exercise(r: Reading, ctx: DocContext) -> Code | None:
+    """Forces of two or more countries holding an exercise together ("U.S. marines and Jordanian
+    forces staged a war game"): military cooperation (COOPERATE, CAMEO 062), not a show of force."""
+    t = r.trigger
+    if t.type != "MOBILIZE" or not (_exercise(t) or _exercise_object(r.token, ctx.idx.words)):
+        return None
+    countries = {a.country for a in r.args.source.actors if a.country}
+    if len(countries) < 2:
+        return None
+    return Code("COOPERATE", None, "062", r.modality, Args(r.args.source, r.args.source, True), "a joint exercise")
+
+
+def _exercise(t: Trigger) -> bool:
+    return t.pos == "noun" and t.key.split()[-1] in EXERCISE_WORDS
+
+
+def _exercise_object(tok: Token, words: EventWords) -> bool:
+    """The verb's object is an exercise ("staged a drill"), or a round or series of them."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in EXERCISE_WORDS for o in objs)
+
+
 Policy = Callable[[Reading, DocContext], "Code | None"]
 # The first that applies wins. A request put on another outranks everything; a refusal (negated)
 # and an intention or threat (future) never meet; a threat outranks protest in words.
-POLICIES: tuple[Policy, ...] = (request_of_another, refusal, stated_intention, threat, protest_in_words)
+POLICIES: tuple[Policy, ...] = (request_of_another, refusal, stated_intention, threat, protest_in_words, joint_exercise)
 
 
 def recode(r: Reading, ctx: DocContext) -> Code | None:
