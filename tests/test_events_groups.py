@@ -137,3 +137,11 @@ def test_events_groups_joint_exercise_is_cooperation(pipeline):
     ev = _one(pipeline, "The war game was staged by U.S. marines and Jordanian armed forces.", "COOPERATE")
     assert ev.cameo == "062" and {a.country for a in ev.source} == {"USA", "JOR"}
     assert _one(pipeline, "North Korea staged a military drill.", "MOBILIZE")
+
+
+def test_events_groups_unlisted_named_group_and_conditions(pipeline):
+    ev = _one(pipeline, "The Civil Liberty Organization (CLO) has demanded the release of the detainees.", "REQUEST")
+    assert ev.source[0].name == "The Civil Liberty Organization"
+    record = pipeline.extract("Bolivian authorities declared a state of siege in the east.")
+    assert not [a for a in record.actors if a.text.lower().endswith("state")]  # a condition, not a state
+    assert _one(pipeline, "The United States military gave 625 new firearms to the Philippine Marines.", "AID")

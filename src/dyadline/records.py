@@ -54,6 +54,7 @@ class Basis(Enum):
     GROUP_CLAUSE = "group:clause"        # marked as ethnic, placed by the clause it acts in
     MEDIA = "media:name"                 # "Channel 12 News"
     NER_PERSON = "ner:person"
+    NER_ORG = "ner:org"                  # a named group the knowledge base does not list
     PRONOUN = "pronoun"
     COREF_SHORT_NAME = "coref:short-name"
     SHORT_NAME_AMBIGUOUS = "short-name:ambiguous"  # a short name several KB people share: their country

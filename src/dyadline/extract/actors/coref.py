@@ -113,7 +113,7 @@ class Coreference:
         if c is None:
             if m.name is None:
                 return None
-            return Resolved(m, [self._actor(m, Basis.NER_PERSON, name=m.name)])
+            return Resolved(m, [self._actor(m, Basis.NER_PERSON if m.person else Basis.NER_ORG, name=m.name)])
         name = c.name or m.name
         basis = c.basis if c.name or not m.name or c.basis is Basis.TITLED else Basis.NER_PERSON
         return Resolved(m, [self._actor(m, basis, name, c.country, c.sector)])

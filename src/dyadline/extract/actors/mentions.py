@@ -77,6 +77,7 @@ class MentionFinder:
         self._loose_hits()
         self._people()
         self._surnames()
+        self._organisations()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         _link_conjuncts(self.doc, self.mentions)
         return self.mentions
@@ -182,6 +183,8 @@ class MentionFinder:
         if root.pos_ == "PRON":
             self._pronoun(root)
             return
+        if _condition_noun(root):
+            return  # "a state of siege", "a state of emergency": a condition, not a state
         inside = self._hits_in(chunk.start, chunk.end)
         if self._media(chunk, inside):
             return
@@ -358,6 +361,17 @@ class MentionFinder:
             if seen is not None and seen <= tok.i and tok.i not in self.covered and tok.pos_ == "PROPN":
                 self._add(tok.i, tok.i + 1, "named", coding=None, person=True, name=tok.text, root=tok.i)
 
+    def _organisations(self) -> None:
+        """Named groups the knowledge base does not list ("Hezb-e-Islami", "the FLA"), when they act
+        or are acted on: actors by name, with no country or sector of their own."""
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or any(i in self.covered for i in range(ent.start, ent.end)):
+                continue
+            if not ent.text[:1].isupper() or not _argument(ent.root) or \
+                    (self.places is not None and ent.text in self.places):
+                continue
+            self._add(ent.start, ent.end, "named", coding=None, person=False, name=ent.text, root=ent.end - 1)
+
     def _people(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(i in self.covered for i in range(ent.start, ent.end)):
@@ -365,6 +379,13 @@ class MentionFinder:
             if not ent.text[:1].isupper() or not self._plausible_person(ent):
                 continue
             self._add(ent.start, ent.end, "named", coding=None, person=True, name=ent.text, root=ent.end - 1)
+
+
+def _condition_noun(root) -> bool:
+    """"state" followed by "of" and a common noun names a condition ("a state of siege")."""
+    return root.lemma_.lower() == "state" and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in p.children)
+        for p in root.children)
 
 
 def _argument(tok) -> bool:
