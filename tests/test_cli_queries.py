@@ -123,3 +123,12 @@ def test_cli_explain_prints_rule_trigger_and_arguments(monkeypatch):
     out = _run("explain", "Russia attacked Ukraine.", "--published", "2025-03-05")
     assert "1. ASSAULT" in out and "rule: verb:attack" in out and "trigger: 'attacked'" in out
     assert "source: nsubj of trigger" in out and "(no explanation recorded)" in out
+
+
+def test_cli_queries_closed_pipe_is_no_failure():
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "dyadline", "--help"]
+    proc = subprocess.run(f"{' '.join(cmd)} | head -c 10", shell=True, capture_output=True, text=True)
+    assert "run failed" not in proc.stderr

@@ -145,3 +145,9 @@ def test_events_groups_unlisted_named_group_and_conditions(pipeline):
     record = pipeline.extract("Bolivian authorities declared a state of siege in the east.")
     assert not [a for a in record.actors if a.text.lower().endswith("state")]  # a condition, not a state
     assert _one(pipeline, "The United States military gave 625 new firearms to the Philippine Marines.", "AID")
+
+
+def test_events_groups_what_refers_to_the_source_is_no_target(pipeline):
+    text = "Chinese regulators have launched an investigation into Alibaba Group and will meet with its affiliate."
+    ev = _one(pipeline, text, "ACCUSE")
+    assert not any(a.text == "Chinese regulators" for a in ev.target)

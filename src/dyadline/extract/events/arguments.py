@@ -430,8 +430,8 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
         if t.i < start:
             continue
         for a in idx.at(t):
-            if a.span and any(lo <= a.span[0] < hi for lo, hi in appos):
-                continue  # "John Smith, a farmer, ...": the source itself
+            if (a.span and any(lo <= a.span[0] < hi for lo, hi in appos)) or refers_to(a, src_spans):
+                continue  # "John Smith, a farmer, ...", "its affiliate": the source itself
             if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t, idx) \
                     or (not borders and idx.words.boundary_nouns & {t.head.lemma_.lower(), t.lemma_.lower()}):
                 continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
@@ -445,6 +445,11 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
     a, i = best
     same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
     return tagged(same or [a], [i], Found.CONTEXT, a.text)
+
+
+def refers_to(a: Actor, spans: set) -> bool:
+    """A pronoun standing for one of ``spans`` ("its" after "Chinese regulators")."""
+    return a.antecedent is not None and a.antecedent in spans and a.text.lower() in grammar_words().pronouns
 
 
 def appositive_chars(appos: Token) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from dyadline.extract.events.arguments import (
     noun_roles,
     np_actors,
     object_of,
+    refers_to,
 )
 from dyadline.extract.events.context import Candidate
 from dyadline.extract.events.discourse import HOSTILE_TYPES
@@ -160,7 +161,7 @@ def drop_self_target(args: Args, doc: Doc) -> None:
     src = {a.span for a in args.source.actors}
     appos = [appositive_chars(c) for t in args.source.tokens for c in doc[t].children if c.dep_ == "appos"]
     countries = {a.country for a in args.source.actors}
-    keep = [a for a in args.target.actors if a.span not in src
+    keep = [a for a in args.target.actors if a.span not in src and not refers_to(a, src)
             and not (a.span and any(lo <= a.span[0] < hi for lo, hi in appos))
             and not (a.text.lower().partition(" ")[0] in _points_back() and a.country in countries)]
     if len(keep) != len(args.target.actors):
