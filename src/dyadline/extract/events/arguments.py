@@ -418,7 +418,7 @@ _BORROWING = (_object_control, _charged_object, _about, _purpose, _clause_noun, 
 
 
 def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,
-                   borders: bool = False, foreign: bool = False) -> Role:
+                   borders: bool = False, foreign: bool = False, hostile: bool = False) -> Role:
     """A target the parse did not attach: the nearest other actor in the sentence, preferring one
     from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
     src_spans = {a.span for a in exclude.actors}
@@ -435,6 +435,8 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
             if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t, idx) \
                     or (not borders and idx.words.boundary_nouns & {t.head.lemma_.lower(), t.lemma_.lower()}):
                 continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
+            if hostile and a.country in ("IGO", "NGO"):
+                continue  # an attack is seldom on the UN or a charity the sentence names: they speak of it
             if foreign and a.country in src_countries:
                 continue  # troops are moved against another side, not their own
             key = (a.country in src_countries, t.i < tok.i, abs(t.i - tok.i))

@@ -61,7 +61,7 @@ def with_home_country(actors: list[Actor], words: EventWords, dateline: str | No
             if a.country is None and (a.sector in HOME_SECTORS and _definite(a.text) and not a.name or
                                       a.sector in TITLED_SECTORS and only and _titled(a.text, words) or
                                       (clear and a.sector in GROUP_SECTORS or dominant and a.sector in ARMED_STATE)
-                                      and not a.name and not foreign(a.text, words)) else a
+                                      and not a.name and not no_home(a.text, words)) else a
             for a in actors]
 
 
@@ -76,7 +76,7 @@ def dateline_country(doc, places: list[Place]) -> str | None:
     return next((p.country for p in places if p.country and p.span[1] <= limit), None)
 
 
-def foreign(text: str, words: EventWords) -> bool:
+def no_home(text: str, words: EventWords) -> bool:
     """"world leaders", "foreign fighters", "Western diplomats": no one country's."""
     return bool(set(text.lower().split()) & words.no_home_words)
 
@@ -231,7 +231,7 @@ def group_home(tok: Token, source: Role, target: Role, places: list[Place], typ:
     """A group named by a common noun with no country ("gunmen", "rebels", "protesters") is of
     the place where it acts; failing that, fighters who attack one country's people or forces are
     that country's own insurgents ("Gunmen killed six Philippine soldiers")."""
-    if any(foreign(a.text, words) for a in source.actors):
+    if any(no_home(a.text, words) for a in source.actors):
         return source  # "world leaders", "foreign fighters"
     victims = [a.span for a in target.actors if a.span]
     countries = {p.country for p in clause_places(tok, places) if not any(v[0] <= p.span[0] < v[1] for v in victims)}
@@ -348,13 +348,13 @@ def _judges(tok: Token, idx: ActorIndex) -> list[Actor]:
 
 
 def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
-                     prior: list[Event], *, borders: bool = False, foreign: bool = False) -> Role:
+                     prior: list[Event], *, borders: bool = False, foreign: bool = False, hostile: bool = False) -> Role:
     """A target the parse did not attach: another actor of the sentence, else the actor the
     discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
     speakers = [a for a in (claim.source, claim.via) if a] if claim else []
     speakers += _judges(tok, idx) + _speaker_phrase(tok, speakers, idx)
     skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
-    found = context_target(tok, sent, idx, source, skip, borders=borders, foreign=foreign)
+    found = context_target(tok, sent, idx, source, skip, borders=borders, foreign=foreign, hostile=hostile)
     if found or not prior:
         return found
     last = prior[-1]

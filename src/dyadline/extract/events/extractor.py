@@ -163,7 +163,8 @@ def _target(typ: str, c: Candidate, source: Role, sent: Span, claim: Claim | Non
     if not target and c.match.trigger.target != "none" and not mutual and not _unnamed_partner(tok, ctx.lexicon.words):
         target = (anaphor_target(tok, ctx.lexicon, source, ctx.prior) or place_target(tok, places)
                   or context_fallback(tok, sent, ctx.idx, source, claim, ctx.prior,
-                                      borders=typ in ("MOBILIZE", "THREATEN"), foreign=typ == "MOBILIZE"))
+                                      borders=typ in ("MOBILIZE", "THREATEN"), foreign=typ == "MOBILIZE",
+                                      hostile=typ in HOSTILE_TYPES))
     if group and any(_known(a) for a in group.actors):
         target = _in_context(group, target)
     if target and mutual and target.found is Found.PREP_OBJECT and target.words[0].startswith(("at", "in")):
