@@ -151,3 +151,10 @@ def test_events_groups_what_refers_to_the_source_is_no_target(pipeline):
     text = "Chinese regulators have launched an investigation into Alibaba Group and will meet with its affiliate."
     ev = _one(pipeline, text, "ACCUSE")
     assert not any(a.text == "Chinese regulators" for a in ev.target)
+
+
+def test_events_groups_echoed_call_is_made_of_the_same_side(pipeline):
+    text = ("The Hostages and Missing Families Forum urged the government on Tuesday to widen the ceasefire. "
+            "Opposition leader Yair Lapid echoed the call.")
+    ev = [e for e in pipeline.extract(text, published="2025-01-21").events if "echoed" in e.evidence.text][0]
+    assert ev.type == "REQUEST" and [a.text for a in ev.target] == ["the government"]

@@ -287,7 +287,7 @@ def state_sector(actors: list[Actor], typ: str) -> list[Actor]:
             and a.basis is not None and a.basis.names_country else a for a in actors]
 
 
-def anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -> Role:
+def anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event], typ: str | None = None) -> Role:
     """"Mohamud condemned the agreement", "ASEAN condemns the air strikes": a definite event noun
     refers back to an event already reported; its actors (other than the source) are the target."""
     for c in tok.children:
@@ -295,13 +295,17 @@ def anaphor_target(tok: Token, lex: Lexicon, source: Role, prior: list[Event]) -
             continue
         if not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in c.children):
             continue
-        m = lex.match(c)
-        if m is None or m.trigger.pos != "noun":
+        types = {m.trigger.type for m in lex.ranked(c) if m.trigger.pos == "noun"}  # "the call": a demand or a phone call
+        if not types:
             continue
         src = {a.country for a in source.actors}
         for e in reversed(prior):
+            if e.type not in types:
+                continue
+            if typ == e.type and e.target:  # "Lapid echoed the call": the same demand, made of the same side
+                return tagged(_first_per_country(list(e.target)), [], Found.ANAPHOR, c.text, e.evidence.text[:40])
             actors = [a for a in (*e.source, *e.target) if a.country and a.country not in src]
-            if e.type == m.trigger.type and actors:
+            if actors:
                 return tagged(_first_per_country(actors), [], Found.ANAPHOR, c.text, e.evidence.text[:40])
     return Role()
 

@@ -161,7 +161,7 @@ def _target(typ: str, c: Candidate, source: Role, sent: Span, claim: Claim | Non
         target = Role()
     mutual = typ in RECIPROCAL_TYPES and _compound(source)
     if not target and c.match.trigger.target != "none" and not mutual and not _unnamed_partner(tok, ctx.lexicon.words):
-        target = (anaphor_target(tok, ctx.lexicon, source, ctx.prior) or place_target(tok, places)
+        target = (anaphor_target(tok, ctx.lexicon, source, ctx.prior, typ) or place_target(tok, places)
                   or context_fallback(tok, sent, ctx.idx, source, claim, ctx.prior,
                                       borders=typ in ("MOBILIZE", "THREATEN"), foreign=typ == "MOBILIZE",
                                       hostile=typ in HOSTILE_TYPES))
