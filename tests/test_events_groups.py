@@ -158,3 +158,9 @@ def test_events_groups_echoed_call_is_made_of_the_same_side(pipeline):
             "Opposition leader Yair Lapid echoed the call.")
     ev = [e for e in pipeline.extract(text, published="2025-01-21").events if "echoed" in e.evidence.text][0]
     assert ev.type == "REQUEST" and [a.text for a in ev.target] == ["the government"]
+
+
+def test_events_groups_lexicon_sanctions_adopted_and_allegations_pursued(pipeline):
+    ev = _one(pipeline, "The UN Security Council adopted new sanctions against North Korea.", "SANCTION")
+    assert ev.source[0].country == "IGO"
+    assert _one(pipeline, "Canadian security agencies were pursuing allegations against India.", "ACCUSE").mode == "investigate"
