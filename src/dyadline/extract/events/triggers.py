@@ -175,6 +175,17 @@ def _noun_keys(tok: Token) -> list[tuple[str, tuple[int, ...]]]:
     return keys
 
 
+def _forms(x: Token) -> set[str]:
+    """A noun's lemma and text, and its lemma with each compound or adjective ("war game")."""
+    lemma = x.lemma_.lower()
+    return {lemma, x.text.lower()} | {f"{m.text.lower()} {lemma}" for m in x.children if m.dep_ in ("compound", "amod")}
+
+
+def _of_objects(x: Token) -> list[Token]:
+    """"an additional 30,000 troops", "ten days of war games", "hundreds of students": what is counted."""
+    return [g for p in x.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
 def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the object of a verb (or the of-object of a noun), with their compounds."""
     out = set()
@@ -183,12 +194,9 @@ def object_lemmas(tok: Token) -> set[str]:
             heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
             for h in heads:
                 for x in (h, *h.conjuncts):
-                    out.add(x.lemma_.lower())
-                    out.add(x.text.lower())
-                    out.update(f"{m.text.lower()} {x.lemma_.lower()}" for m in x.children if m.dep_ in ("compound", "amod"))
-                    # "an additional 30,000 troops", "nearly half of Russia's ammunition"
-                    out.update(g.lemma_.lower() for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
-                               for g in p.children if g.dep_ == "pobj")
+                    out |= _forms(x)
+                    for g in _of_objects(x):
+                        out |= _forms(g)
         if c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over", "on", "into") and tok.pos_ == "VERB":
             out.update(g.lemma_.lower() + "@" + c.lower_ for g in c.children if g.dep_ == "pobj")
     return out
@@ -198,10 +206,10 @@ def _subject_lemmas(tok: Token) -> set[str]:
     out = set()
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            out.update(x.lemma_.lower() for x in (c, *c.conjuncts))
-            # "hundreds of students", "a group of protesters": who the quantity counts
-            out.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in p.children if g.dep_ == "pobj")
+            for x in (c, *c.conjuncts):
+                out |= _forms(x)
+                for g in _of_objects(x):  # "hundreds of students", "the first deployment of peacekeeping troops"
+                    out |= _forms(g)
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add(tok.head.lemma_.lower())
     return out
