@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from dyadline.codebooks.plover import ARMED_NOUNS, ARMED_ORGS
 from dyadline.extract.actors.groups import GroupPlace, locate_group
 from dyadline.extract.actors.kb import Entry, Role
 from dyadline.extract.actors.lexicon import Hit, Sense, Word
@@ -23,8 +24,6 @@ from dyadline.records import Basis
 BOUNDARIES = frozenset({"of", "to", "in", "at", "for", "from", "on", "with", ",", "who", "which", "that", "(",
                         "by", "against", "over", "under", "near", "and", "or", ";", ":"})
 STATE_FORMS = ("country", "capital", "demonym", "city", "region")
-ARMED_NOUNS = frozenset({"MIL", "REB", "PRM", "UAF"})  # fighters, guerrillas, gunmen, commanders, forces
-ARMED_ORGS = frozenset({"REB", "PRM", "CRM", "UAF", "SPY", "COP"})
 
 HolderLookup = Callable[[str, Term, "dt.date | None"], "tuple[Entry, Role] | None"]
 
