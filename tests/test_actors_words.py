@@ -12,7 +12,7 @@ from dyadline.extract.actors.words import ACTOR_FIELDS, actor_words, shipped_act
 def test_actors_words_shipped():
     words = shipped_actor_words()
     assert "nation" in words.pair_nouns and "news" in words.outlet_name_words
-    assert "al" not in words.outlet_name_words  # unlike cues.yaml media_words: "Al-Azhar" is no outlet
+    assert "al" not in words.outlet_name_words  # unlike media_words.yaml media_words: "Al-Azhar" is no outlet
     assert all(getattr(words, name) for name in ACTOR_FIELDS)
 
 

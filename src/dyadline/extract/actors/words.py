@@ -8,12 +8,13 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dyadline.datafiles import data_path
-from dyadline.extract.wordlists import check_lists, read_yaml_file
+from dyadline.extract.wordlists import check_lists, media_words, read_yaml_file
 
 
 @dataclass(frozen=True)
 class ActorWords:
-    """Words the mention finder reads; see the comments in ``data/actors_words.yaml``."""
+    """Words the mention finder reads; see the comments in ``data/actors_words.yaml`` (and, for
+    ``outlet_name_words``, ``data/media_words.yaml``)."""
 
     stance_adjectives: frozenset[str]
     pair_nouns: frozenset[str]
@@ -36,7 +37,9 @@ ACTOR_FIELDS = tuple(f.name for f in fields(ActorWords))
 def shipped_actor_words() -> ActorWords:
     """The shipped lists (read once)."""
     path = data_path("actors_words.yaml")
-    return ActorWords(**check_lists(str(path), read_yaml_file(path), ACTOR_FIELDS, complete=True))
+    own = tuple(f for f in ACTOR_FIELDS if f != "outlet_name_words")  # shipped beside media_words
+    lists = check_lists(str(path), read_yaml_file(path), own, complete=True)
+    return ActorWords(**lists, outlet_name_words=media_words().outlet_name_words)
 
 
 def actor_words(extra_paths: tuple[str, ...] = ()) -> ActorWords:
