@@ -33,12 +33,6 @@ logger = logging.getLogger(__name__)
 PLACE_LABELS = frozenset(("GPE", "LOC"))
 MISLABELS = frozenset(("FAC", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"))
 NOT_A_CONTAINER = frozenset(("PERSON", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"))
-GENERIC_HEADS = frozenset(("region", "province", "oblast", "state", "county", "governorate", "district",
-                           "territory", "prefecture", "township", "municipality", "city", "strip", "peninsula",
-                           "islands", "sea", "river"))
-FACILITY_HEADS = frozenset(("street", "st", "avenue", "ave", "road", "rd", "square", "boulevard", "blvd", "drive",
-                            "lane", "bridge", "castle", "chapel", "church", "cathedral", "mall", "stadium", "airport",
-                            "hospital", "university", "college", "hotel", "station", "terrace", "parade", "place"))
 MATCHER_MIN_POPULATION = 100_000
 MISLABEL_MIN_POPULATION = 50_000
 _NAME_TAGS = frozenset(("NNP", "NNPS"))
@@ -64,7 +58,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher) -> list[Ment
     """Every non-overlapping toponym mention in ``doc``, longest and strongest first, in text order."""
     found = [*_entity_mentions(doc, gaz), *_matcher_mentions(doc, gaz, matcher)]
     found = [_extend(doc, gaz, m) for m in found]
-    return _non_overlapping([m for m in found if not _names_a_facility(doc, m)])
+    return _non_overlapping([m for m in found if not _names_a_facility(doc, m, gaz.words.facility_heads)])
 
 
 def _mention(doc: Doc, start: int, end: int, source: str, hits: Iterable[GazetteerHit]) -> Mention:
@@ -145,7 +139,7 @@ def _core(ent: Span, gaz: Gazetteer) -> Span | None:
         span = span[1:]
     if span.text in gaz:
         return span
-    if len(span) > 1 and span[-1].lower_ in GENERIC_HEADS and span[:-1].text in gaz:
+    if len(span) > 1 and span[-1].lower_ in gaz.words.generic_heads and span[:-1].text in gaz:
         return span[:-1]
     return None
 
@@ -188,17 +182,17 @@ def _looks_like_name(span: Span) -> bool:
     return not (span.text.isupper() and len(span.text) <= 3 and span.text.lower() in ("us", "it", "in", "me"))
 
 
-def _names_a_facility(doc: Doc, m: Mention) -> bool:
+def _names_a_facility(doc: Doc, m: Mention, heads: frozenset[str]) -> bool:
     """"Atlantic Avenue", "Washington Square", "Windsor Castle": the name belongs to a street or building."""
     if m.end >= len(doc):
         return False
     head = doc[m.end]
-    return head.text[:1].isupper() and head.text.rstrip(".").lower() in FACILITY_HEADS
+    return head.text[:1].isupper() and head.text.rstrip(".").lower() in heads
 
 
 def _extend(doc: Doc, gaz: Gazetteer, m: Mention) -> Mention:
     """"Kursk" + "region" -> "Kursk region" when the gazetteer knows the longer name."""
-    if m.end < len(doc) and doc[m.end].lower_ in GENERIC_HEADS:
+    if m.end < len(doc) and doc[m.end].lower_ in gaz.words.generic_heads:
         longer = doc[m.start:m.end + 1].text
         hits = gaz.candidates(longer)
         if hits:
