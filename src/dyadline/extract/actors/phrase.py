@@ -19,10 +19,10 @@ from dyadline.extract.actors.kb import Entry, Role
 from dyadline.extract.actors.lexicon import Hit, Sense, Word
 from dyadline.extract.actors.terms import Term
 from dyadline.extract.actors.titles import canonical_title
+from dyadline.extract.actors.words import shipped_actor_words
 from dyadline.records import Basis
 
-BOUNDARIES = frozenset({"of", "to", "in", "at", "for", "from", "on", "with", ",", "who", "which", "that", "(",
-                        "by", "against", "over", "under", "near", "and", "or", ";", ":"})
+BOUNDARIES = shipped_actor_words().phrase_boundaries
 STATE_FORMS = ("country", "capital", "demonym", "city", "region")
 
 HolderLookup = Callable[[str, Term, "dt.date | None"], "tuple[Entry, Role] | None"]

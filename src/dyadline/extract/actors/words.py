@@ -23,14 +23,25 @@ class ActorWords:
     org_heads: frozenset[str]
     outlet_name_words: frozenset[str]
     collective_nouns: frozenset[str]
+    # read once at import by the modules that use them (shipped only, not extendable yet)
+    name_particles: frozenset[str]
+    stance_prefixes: frozenset[str]
+    sponsor_words: frozenset[str]
+    control_words: frozenset[str]
+    phrase_boundaries: frozenset[str]
+    people_group_words: frozenset[str]
+    residence_words: frozenset[str]
+    locative_prepositions: frozenset[str]
+    belonging_prepositions: frozenset[str]
 
     def extended(self, label: str, section: Any) -> ActorWords:
-        """These lists with the words of a user file's ``words:`` section added."""
-        more = check_lists(label, section, ACTOR_FIELDS, complete=False)
+        """These lists with the words of a user file's ``words:`` section added (the extendable ones)."""
+        more = check_lists(label, section, EXTENDABLE, complete=False)
         return ActorWords(**{k: getattr(self, k) | more.get(k, frozenset()) for k in ACTOR_FIELDS})
 
 
 ACTOR_FIELDS = tuple(f.name for f in fields(ActorWords))
+EXTENDABLE = ACTOR_FIELDS[:ACTOR_FIELDS.index("name_particles")]  # the mention finder reads these per resolver
 
 
 @functools.lru_cache(maxsize=1)
