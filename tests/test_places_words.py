@@ -13,6 +13,7 @@ from dyadline.extract.places.words import place_words, shipped_place_words
 def test_places_words_shipped():
     words = shipped_place_words()
     assert "province" in words.generic_heads and "avenue" in words.facility_heads
+    assert "on" in words.name_links and "say" in words.speech_verbs  # "on" stays a word, not YAML true
     assert not any(p.stem.endswith("_words") for p in shipped_files())  # word lists are no gazetteer
 
 

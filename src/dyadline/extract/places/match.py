@@ -38,9 +38,7 @@ MISLABEL_MIN_POPULATION = 50_000
 _NAME_TAGS = frozenset(("NNP", "NNPS"))
 _TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sir", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "President",
                      "Minister", "Judge", "Justice", "Coach", "Professor", "Prof", "Officer", "Detective"))
-_SPEECH_VERBS = frozenset(("say", "tell", "add", "write", "note", "explain", "ask", "claim", "argue", "insist"))
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_LOWER_LINKS = frozenset(("of", "and", "de", "del", "la", "le", "el", "al", "es", "du", "da", "do", "dos", "upon", "on"))
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer) -> Iterator[Mention]:
 def _mislabel_mention(ent: Span, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
     """A non-place entity whose whole text is a place: well-known ("mislabel") or small ("weak")."""
     span = _strip_the(ent)
-    if ent.label_ == "PERSON" and _person_like(span, person_words):
+    if ent.label_ == "PERSON" and _person_like(span, person_words, gaz.words.speech_verbs):
         return None
     hits = [h for h in _plausible(span.text, gaz.candidates(span.text)) if h.exact]
     if _stands_for_a_country(span.text) and not any(h.entry.capital for h in hits):
@@ -119,13 +117,13 @@ def _same_writing(text: str, form: str) -> bool:
     return True
 
 
-def _person_like(span: Span, person_words: set[str]) -> bool:
+def _person_like(span: Span, person_words: set[str], speech_verbs: frozenset[str]) -> bool:
     """A PERSON entity that really is a person: part of a full name elsewhere, titled, or speaking."""
     if all(t.lower_ in person_words for t in span):
         return True
     before = span.doc[span.start - 1].text.rstrip(".") if span.start > 0 else ""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return before in _TITLES or (after is not None and after.lemma_ in _SPEECH_VERBS)
+    return before in _TITLES or (after is not None and after.lemma_ in speech_verbs)
 
 
 def _core(ent: Span, gaz: Gazetteer) -> Span | None:
@@ -160,7 +158,7 @@ def _matcher_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher) -> Itera
     others = [e for e in doc.ents if e.label_ not in PLACE_LABELS]
     for _, start, end in matcher(doc):
         span = doc[start:end]
-        if not _looks_like_name(span):
+        if not _looks_like_name(span, gaz.words.name_links):
             continue
         hits = [h for h in _plausible(span.text, gaz.candidates(span.text)) if h.exact]
         inside = [e for e in others if e.start <= start and end <= e.end and (e.start, e.end) != (start, end)]
@@ -170,12 +168,12 @@ def _matcher_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher) -> Itera
             yield _mention(doc, start, end, "matcher", hits)
 
 
-def _looks_like_name(span: Span) -> bool:
+def _looks_like_name(span: Span, links: frozenset[str]) -> bool:
     """Capitalised words (links like "of" aside); a lone word must be tagged a proper noun (or be in capitals)."""
     words = [t for t in span if t.is_alpha]
     if not words or not words[0].text[0].isupper():
         return False
-    if any(not (t.text[0].isupper() or t.lower_ in _LOWER_LINKS) for t in words):
+    if any(not (t.text[0].isupper() or t.lower_ in links) for t in words):
         return False
     if len(span) == 1 and span.doc.has_annotation("TAG") and span[0].tag_ not in _NAME_TAGS:
         return span.text.isupper() and len(span.text) > 3  # datelines ("BAKU, Nov 17") mistagged

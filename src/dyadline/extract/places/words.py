@@ -17,6 +17,8 @@ class PlaceWords:
 
     generic_heads: frozenset[str]   # "Kursk region": a longer name may include them
     facility_heads: frozenset[str]  # "Atlantic Avenue": a street or building, not the place
+    name_links: frozenset[str]      # "Isle of Man": lower-case words inside a name
+    speech_verbs: frozenset[str]    # "Jordan said": a PERSON entity is a person
 
     def extended(self, label: str, section: Any) -> PlaceWords:
         """These lists with the words of a user file's ``words:`` section added."""
