@@ -14,11 +14,7 @@ from dyadline.extract.time.words import time_words
 _WORDS = time_words()
 _DAY_WORDS = _WORDS.day_words
 _PRESENT = _WORDS.present_words
-_VAGUE = {"recently": (PAST, 90), "lately": (PAST, 90), "in recent days": (PAST, 14),
-          "in recent weeks": (PAST, 60), "in recent months": (PAST, 180), "in recent years": (PAST, 1825),
-          "soon": (FUTURE, 90), "shortly": (FUTURE, 30), "in the coming days": (FUTURE, 14),
-          "in the coming weeks": (FUTURE, 60), "in the coming months": (FUTURE, 180),
-          "in the coming years": (FUTURE, 1825), "in the near future": (FUTURE, 180)}
+_VAGUE = _WORDS.vague_words
 _LAST = _WORDS.last_words
 _NEXT = _WORDS.next_words
 
