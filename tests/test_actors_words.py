@@ -12,7 +12,7 @@ from dyadline.extract.actors.words import ACTOR_FIELDS, actor_words, shipped_act
 def test_actors_words_shipped():
     words = shipped_actor_words()
     assert "nation" in words.pair_nouns and "news" in words.outlet_name_words
-    assert "al" not in words.outlet_name_words  # unlike cues.yaml media_words: "Al-Azhar" is no outlet
+    assert "al" not in words.outlet_name_words  # unlike media_words.yaml media_words: "Al-Azhar" is no outlet
     assert all(getattr(words, name) for name in ACTOR_FIELDS)
 
 
@@ -29,3 +29,16 @@ def test_actors_words_bad_user_file(tmp_path):
     user.write_text("words: {org_head: [caucus]}\n")
     with pytest.raises(ConfigError, match="bad_actors.yaml"):
         actor_words((str(user),))
+
+
+def test_actors_words_particles_and_boundaries_from_data(tmp_path):
+    from dyadline.extract.actors import groups, lexicon, phrase
+
+    words = shipped_actor_words()
+    assert lexicon.PARTICLES is words.name_particles and {"al", "bin", "van"} <= lexicon.PARTICLES
+    assert phrase.BOUNDARIES is words.phrase_boundaries and {"on", ",", "("} <= phrase.BOUNDARIES
+    assert groups.LOCATIVE is words.locative_prepositions
+    user = tmp_path / "read_once.yaml"
+    user.write_text("words: {name_particles: [abu]}\n")
+    with pytest.raises(ConfigError, match="read_once.yaml"):
+        actor_words((str(user),))  # read once at import: a user file cannot extend it (yet)

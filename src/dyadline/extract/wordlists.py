@@ -95,3 +95,22 @@ def grammar_words() -> GrammarWords:
     """The shipped grammatical word classes (read once)."""
     path = data_path("words.yaml")
     return GrammarWords(**check_lists(str(path), read_yaml_file(path), GRAMMAR_FIELDS, complete=True))
+
+
+@dataclass(frozen=True)
+class MediaWords:
+    """The news media's two word lists (``data/media_words.yaml``), side by side: why they differ
+    is written there."""
+
+    outlet_name_words: frozenset[str]  # a capitalised name is an outlet's (actor mentions)
+    media_words: frozenset[str]        # whom someone "told" is a medium (attribution)
+
+
+MEDIA_FIELDS = tuple(MediaWords.__dataclass_fields__)
+
+
+@functools.lru_cache(maxsize=1)
+def media_words() -> MediaWords:
+    """The shipped news-media word lists (read once)."""
+    path = data_path("media_words.yaml")
+    return MediaWords(**check_lists(str(path), read_yaml_file(path), MEDIA_FIELDS, complete=True))

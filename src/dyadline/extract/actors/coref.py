@@ -8,6 +8,9 @@ wins. Definite descriptions ("the Russian leader", "the minister") take the late
 person whose role fits the title and country; "the two nations" takes the latest pair
 of states; short names ("Kim") the latest full mention of the same person.
 Every coreferent Actor records its antecedent's span.
+
+For pronouns this is the first strategy of the one pronoun resolver (:mod:`.pronouns`), which
+later stages ask; its second strategy searches the text for what this one left unnamed.
 """
 
 from __future__ import annotations

@@ -32,19 +32,19 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from dyadline.codebooks.plover import ARMED_PEOPLES
 from dyadline.errors import ConfigError, Errors
 from dyadline.extract.actors.lexicon import Hit, Lexicon, Sense, Word, key_of
+from dyadline.extract.actors.words import shipped_actor_words
 from dyadline.records import Basis
 from dyadline.yamlfile import load_yaml
 
-GROUP_WORDS = frozenset({"minority", "minorities", "community", "communities", "population", "populations",
-                         "diaspora", "diasporas"})
+_WORDS = shipped_actor_words()  # data/actors_words.yaml
+GROUP_WORDS = _WORDS.people_group_words
 ETHNIC_WORDS = frozenset({"ethnic"})
-# Participles that put a group somewhere ("ethnic Russians living in Latvia").
-RESIDENCE = frozenset({"living", "based", "residing", "settled", "operating", "active"})
-LOCATIVE = frozenset({"in", "inside", "across", "throughout"})
-BELONGING = frozenset({"of", "from"})
-ARMED_SECTORS = frozenset({"REB", "PRM"})
+RESIDENCE = _WORDS.residence_words
+LOCATIVE = _WORDS.locative_prepositions
+BELONGING = _WORDS.belonging_prepositions
 PLACE_KINDS = ("country", "capital", "city", "region", "demonym")
 _STOPS = frozenset({",", ";", ":", "(", "who", "which", "that", "and", "or", "but", "while", "after", "before"})
 
@@ -117,7 +117,7 @@ def _shape(words: Sequence[Word], hits: Sequence[Hit], cut: int) -> _Shape | Non
     covered = sum(h.end - h.start for h in head if h.start >= people.end and h.first("term"))
     if not terms or covered != len(rest):
         return None
-    armed = terms[-1].sector in ARMED_SECTORS
+    armed = terms[-1].sector in ARMED_PEOPLES
     civilian = terms[-1].sector == "CVL"
     if not armed and not (civilian and ethnic):
         return None

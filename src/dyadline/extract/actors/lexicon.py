@@ -17,21 +17,20 @@ import spacy
 
 from dyadline.extract.actors.kb import Entry, KnowledgeBase
 from dyadline.extract.actors.terms import Term, Terms
+from dyadline.extract.actors.words import shipped_actor_words
 
 MAX_WORDS = 9
 _NAMED = ("person", "org", "country", "demonym")
 _SKIP = {"-", "–", ".", "‐"}
 _HYPHENS = frozenset({"-", "–", "‐"})
 # Lower-case particles that open a proper name ("al-Qaeda", "bin Laden", "van der Bellen").
-PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ibn", "bin", "de", "del", "della",
-                       "di", "da", "du", "van", "von", "der", "den", "la", "le"})
+PARTICLES = shipped_actor_words().name_particles
 # "anti-Syria", "pro-Russian": a stance towards the name, which gives the actor no country.
-STANCE_PREFIXES = frozenset({"anti", "pro"})
+STANCE_PREFIXES = shipped_actor_words().stance_prefixes
 # "Iran-backed militias": the sponsor named before the hyphen is not the actor's country.
-SPONSORED = frozenset({"backed", "sponsored", "funded", "supported", "armed", "trained", "allied", "aligned",
-                       "inspired", "leaning"})
+SPONSORED = shipped_actor_words().sponsor_words
 # "the Israeli-occupied West Bank", "Serb-held Krajina": the controlling state is not the place's.
-CONTROLLED = frozenset({"occupied", "held", "controlled", "administered", "annexed"})
+CONTROLLED = shipped_actor_words().control_words
 _PARTICLE_KINDS = ("person", "short", "org")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 

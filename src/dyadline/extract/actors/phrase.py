@@ -13,18 +13,17 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from dyadline.codebooks.plover import ARMED_NOUNS, ARMED_ORGS
 from dyadline.extract.actors.groups import GroupPlace, locate_group
 from dyadline.extract.actors.kb import Entry, Role
 from dyadline.extract.actors.lexicon import Hit, Sense, Word
 from dyadline.extract.actors.terms import Term
 from dyadline.extract.actors.titles import canonical_title
+from dyadline.extract.actors.words import shipped_actor_words
 from dyadline.records import Basis
 
-BOUNDARIES = frozenset({"of", "to", "in", "at", "for", "from", "on", "with", ",", "who", "which", "that", "(",
-                        "by", "against", "over", "under", "near", "and", "or", ";", ":"})
+BOUNDARIES = shipped_actor_words().phrase_boundaries
 STATE_FORMS = ("country", "capital", "demonym", "city", "region")
-ARMED_NOUNS = frozenset({"MIL", "REB", "PRM", "UAF"})  # fighters, guerrillas, gunmen, commanders, forces
-ARMED_ORGS = frozenset({"REB", "PRM", "CRM", "UAF", "SPY", "COP"})
 
 HolderLookup = Callable[[str, Term, "dt.date | None"], "tuple[Entry, Role] | None"]
 

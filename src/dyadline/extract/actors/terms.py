@@ -22,7 +22,7 @@ from importlib import resources
 
 import yaml
 
-from dyadline.codebooks.plover import SECTORS
+from dyadline.codebooks.plover import PERSON_SECTORS, SECTORS
 from dyadline.errors import ConfigError, Errors
 from dyadline.yamlfile import load_yaml
 
@@ -115,12 +115,11 @@ def load_terms() -> Terms:
 
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "official", "diplomat", "envoy", "chief",
                    "head", "candidate", "hopeful", "figure", "deputy", "aide")
-_PERSON_SECTORS = frozenset({"OPP", "PTY", "GOV", "LEG", "JUD", "MIL", "SPY", "REL", "COP"})
 
 
 def is_personal(term: Term) -> bool:
     """True for a title or a singular noun naming one person ("the opposition leader", "the official")."""
     if term.kind == "title":
         return not term.plural
-    return (not term.plural and term.sector in _PERSON_SECTORS
+    return (not term.plural and term.sector in PERSON_SECTORS
             and term.text.split()[-1].endswith(_PERSON_ENDINGS))

@@ -8,12 +8,13 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dyadline.datafiles import data_path
-from dyadline.extract.wordlists import check_lists, read_yaml_file
+from dyadline.extract.wordlists import check_lists, media_words, read_yaml_file
 
 
 @dataclass(frozen=True)
 class ActorWords:
-    """Words the mention finder reads; see the comments in ``data/actors_words.yaml``."""
+    """Words the mention finder reads; see the comments in ``data/actors_words.yaml`` (and, for
+    ``outlet_name_words``, ``data/media_words.yaml``)."""
 
     stance_adjectives: frozenset[str]
     pair_nouns: frozenset[str]
@@ -22,21 +23,34 @@ class ActorWords:
     org_heads: frozenset[str]
     outlet_name_words: frozenset[str]
     collective_nouns: frozenset[str]
+    # read once at import by the modules that use them (shipped only, not extendable yet)
+    name_particles: frozenset[str]
+    stance_prefixes: frozenset[str]
+    sponsor_words: frozenset[str]
+    control_words: frozenset[str]
+    phrase_boundaries: frozenset[str]
+    people_group_words: frozenset[str]
+    residence_words: frozenset[str]
+    locative_prepositions: frozenset[str]
+    belonging_prepositions: frozenset[str]
 
     def extended(self, label: str, section: Any) -> ActorWords:
-        """These lists with the words of a user file's ``words:`` section added."""
-        more = check_lists(label, section, ACTOR_FIELDS, complete=False)
+        """These lists with the words of a user file's ``words:`` section added (the extendable ones)."""
+        more = check_lists(label, section, EXTENDABLE, complete=False)
         return ActorWords(**{k: getattr(self, k) | more.get(k, frozenset()) for k in ACTOR_FIELDS})
 
 
 ACTOR_FIELDS = tuple(f.name for f in fields(ActorWords))
+EXTENDABLE = ACTOR_FIELDS[:ACTOR_FIELDS.index("name_particles")]  # the mention finder reads these per resolver
 
 
 @functools.lru_cache(maxsize=1)
 def shipped_actor_words() -> ActorWords:
     """The shipped lists (read once)."""
     path = data_path("actors_words.yaml")
-    return ActorWords(**check_lists(str(path), read_yaml_file(path), ACTOR_FIELDS, complete=True))
+    own = tuple(f for f in ACTOR_FIELDS if f != "outlet_name_words")  # shipped beside media_words
+    lists = check_lists(str(path), read_yaml_file(path), own, complete=True)
+    return ActorWords(**lists, outlet_name_words=media_words().outlet_name_words)
 
 
 def actor_words(extra_paths: tuple[str, ...] = ()) -> ActorWords:

@@ -14,7 +14,15 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from dyadline.codebooks.plover import NON_STATE_CODES
+from dyadline.codebooks.plover import (
+    ARMED_GROUPS,
+    ARMED_STATE,
+    DOMESTIC_SECTORS,
+    GROUP_SECTORS,
+    HOME_SECTORS,
+    NON_STATE_CODES,
+    TITLED_SECTORS,
+)
 from dyadline.extract.events.arguments import clause_chars, context_target
 from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon
@@ -28,16 +36,8 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE"}  # harm done to someone, whose agent may go unnamed
 PLACE_WINDOW = 40  # characters after a mention in which "in Baghdad" still belongs to it
 LOCATIVE = re.compile(r"\s*,?\s*(?:in|at|from|near|inside|outside|across|around|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}")
-DOMESTIC_SECTORS = {"COP", "JUD", "GOV"}  # arms of a state that act on its own people
 HOME_GUESS = "home country of the article"  # a guess a place in the actor's own phrase overrules
-HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY"}  # institutions "the ..." refers to at home
-# groups named by a common noun ("militants", "protesters", "students") are, failing a place of their
-# own, of the country the article is about
-GROUP_SECTORS = {"REB", "UAF", "CRM", "CVL", "EDU", "LAB", "MED", "JRN", "REL", "BUS", "AGR", "REF", "OPP", "ELI"}
-ARMED_GROUPS = {"REB", "UAF", "CRM"}  # non-state groups that fight where they live
-ARMED_STATE = {"MIL", "SPY"}  # unnamed troops go abroad often: only an article almost all about one country flags them
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "dobj", "poss"}  # a place in these roles acts or is acted on
-TITLED_SECTORS = HOME_SECTORS | {"ELI", "MIL"}
 
 
 def with_home_country(actors: list[Actor], words: EventWords, dateline: str | None = None) -> list[Actor]:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyadline.codebooks import cameo as cameo_table
+from dyadline.extract.actors.pronouns import stands_for
 from dyadline.extract.events.anchors import (
     background_tense,
     confidence,
@@ -62,7 +63,6 @@ from dyadline.extract.events.words import EventWords
 from dyadline.extract.speech.cues import Claim
 from dyadline.extract.syntax import is_passive
 from dyadline.extract.time.times import report_time
-from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor, Event, Evidence, Explanation, Place, Time
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"}
@@ -242,8 +242,7 @@ def by_antecedent(events: list[Event], text: str) -> list[Event]:
     ..." has Farc as the source, with Farc's span): the data names who, not "it"."""
 
     def name(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
-        return tuple(replace(a, text=text[a.antecedent[0]:a.antecedent[1]], span=a.antecedent)
-                     if a.antecedent and a.text.lower() in grammar_words().pronouns else a for a in actors)
+        return tuple(stands_for(a, text) for a in actors)  # the pronoun resolver's answer
 
     return [replace(e, source=name(e.source), target=name(e.target)) for e in events]
 

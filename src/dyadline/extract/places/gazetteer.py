@@ -8,7 +8,9 @@ Sources, loaded once per process and merged into one name index:
    names and aliases only: demonyms and metonyms are not places);
 3. the project's own additions, ``data/places*.yaml`` (regions, seas, disputed areas);
 4. user files in the same format: their entries are added, and where a user entry
-   shares a name with shipped ones, only the user's entries answer to that name.
+   shares a name with shipped ones, only the user's entries answer to that name. Their
+   ``words:`` mapping extends the finder's word lists (``data/places_words.yaml``), which the
+   gazetteer carries as ``words``.
 
     gaz = load_gazetteer()
     gaz.candidates("Tripoli")      # [GazetteerHit(entry=<Tripoli, LBY>, exact=True), ...]
@@ -31,6 +33,7 @@ from dyadline.extract.places.sources import (
     file_entries,
     shipped_files,
 )
+from dyadline.extract.places.words import PlaceWords, place_words, shipped_place_words
 from dyadline.records import Place
 
 logger = logging.getLogger(__name__)
@@ -50,9 +53,11 @@ class GazetteerHit:
 class Gazetteer:
     """A normalised-name index over gazetteer entries."""
 
-    def __init__(self, entries: Iterable[GazetteerEntry], *, base: Gazetteer | None = None):
+    def __init__(self, entries: Iterable[GazetteerEntry], *, base: Gazetteer | None = None,
+                 words: PlaceWords | None = None):
         self._index: dict[str, list[GazetteerHit]] = {}
         self._base = base
+        self.words = words or shipped_place_words()  # the finder's word lists (shipped + user files)
         own = tuple(entries)
         self.entries: tuple[GazetteerEntry, ...] = (base.entries if base else ()) + own
         for entry in own:
@@ -114,10 +119,11 @@ def load_gazetteer(extra_paths: Iterable[str | Path] = ()) -> Gazetteer:
 @functools.cache
 def _load(extra_paths: tuple[str, ...]) -> Gazetteer:
     user = [e for path in extra_paths for e in file_entries(Path(path), source="user")]
-    if not user:
+    words = place_words(extra_paths)
+    if not user and words == shipped_place_words():
         return _shipped()
     logger.debug("gazetteer: %d entries from user files %s", len(user), ", ".join(extra_paths))
-    return Gazetteer(user, base=_shipped())
+    return Gazetteer(user, base=_shipped(), words=words)
 
 
 @functools.cache

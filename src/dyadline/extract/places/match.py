@@ -33,20 +33,12 @@ logger = logging.getLogger(__name__)
 PLACE_LABELS = frozenset(("GPE", "LOC"))
 MISLABELS = frozenset(("FAC", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"))
 NOT_A_CONTAINER = frozenset(("PERSON", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"))
-GENERIC_HEADS = frozenset(("region", "province", "oblast", "state", "county", "governorate", "district",
-                           "territory", "prefecture", "township", "municipality", "city", "strip", "peninsula",
-                           "islands", "sea", "river"))
-FACILITY_HEADS = frozenset(("street", "st", "avenue", "ave", "road", "rd", "square", "boulevard", "blvd", "drive",
-                            "lane", "bridge", "castle", "chapel", "church", "cathedral", "mall", "stadium", "airport",
-                            "hospital", "university", "college", "hotel", "station", "terrace", "parade", "place"))
 MATCHER_MIN_POPULATION = 100_000
 MISLABEL_MIN_POPULATION = 50_000
 _NAME_TAGS = frozenset(("NNP", "NNPS"))
 _TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sir", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "President",
                      "Minister", "Judge", "Justice", "Coach", "Professor", "Prof", "Officer", "Detective"))
-_SPEECH_VERBS = frozenset(("say", "tell", "add", "write", "note", "explain", "ask", "claim", "argue", "insist"))
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_LOWER_LINKS = frozenset(("of", "and", "de", "del", "la", "le", "el", "al", "es", "du", "da", "do", "dos", "upon", "on"))
 
 
 @dataclass(frozen=True)
@@ -64,7 +56,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher) -> list[Ment
     """Every non-overlapping toponym mention in ``doc``, longest and strongest first, in text order."""
     found = [*_entity_mentions(doc, gaz), *_matcher_mentions(doc, gaz, matcher)]
     found = [_extend(doc, gaz, m) for m in found]
-    return _non_overlapping([m for m in found if not _names_a_facility(doc, m)])
+    return _non_overlapping([m for m in found if not _names_a_facility(doc, m, gaz.words.facility_heads)])
 
 
 def _mention(doc: Doc, start: int, end: int, source: str, hits: Iterable[GazetteerHit]) -> Mention:
@@ -88,7 +80,7 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer) -> Iterator[Mention]:
 def _mislabel_mention(ent: Span, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
     """A non-place entity whose whole text is a place: well-known ("mislabel") or small ("weak")."""
     span = _strip_the(ent)
-    if ent.label_ == "PERSON" and _person_like(span, person_words):
+    if ent.label_ == "PERSON" and _person_like(span, person_words, gaz.words.speech_verbs):
         return None
     hits = [h for h in _plausible(span.text, gaz.candidates(span.text)) if h.exact]
     if _stands_for_a_country(span.text) and not any(h.entry.capital for h in hits):
@@ -125,13 +117,13 @@ def _same_writing(text: str, form: str) -> bool:
     return True
 
 
-def _person_like(span: Span, person_words: set[str]) -> bool:
+def _person_like(span: Span, person_words: set[str], speech_verbs: frozenset[str]) -> bool:
     """A PERSON entity that really is a person: part of a full name elsewhere, titled, or speaking."""
     if all(t.lower_ in person_words for t in span):
         return True
     before = span.doc[span.start - 1].text.rstrip(".") if span.start > 0 else ""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return before in _TITLES or (after is not None and after.lemma_ in _SPEECH_VERBS)
+    return before in _TITLES or (after is not None and after.lemma_ in speech_verbs)
 
 
 def _core(ent: Span, gaz: Gazetteer) -> Span | None:
@@ -145,7 +137,7 @@ def _core(ent: Span, gaz: Gazetteer) -> Span | None:
         span = span[1:]
     if span.text in gaz:
         return span
-    if len(span) > 1 and span[-1].lower_ in GENERIC_HEADS and span[:-1].text in gaz:
+    if len(span) > 1 and span[-1].lower_ in gaz.words.generic_heads and span[:-1].text in gaz:
         return span[:-1]
     return None
 
@@ -166,7 +158,7 @@ def _matcher_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher) -> Itera
     others = [e for e in doc.ents if e.label_ not in PLACE_LABELS]
     for _, start, end in matcher(doc):
         span = doc[start:end]
-        if not _looks_like_name(span):
+        if not _looks_like_name(span, gaz.words.name_links):
             continue
         hits = [h for h in _plausible(span.text, gaz.candidates(span.text)) if h.exact]
         inside = [e for e in others if e.start <= start and end <= e.end and (e.start, e.end) != (start, end)]
@@ -176,29 +168,29 @@ def _matcher_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher) -> Itera
             yield _mention(doc, start, end, "matcher", hits)
 
 
-def _looks_like_name(span: Span) -> bool:
+def _looks_like_name(span: Span, links: frozenset[str]) -> bool:
     """Capitalised words (links like "of" aside); a lone word must be tagged a proper noun (or be in capitals)."""
     words = [t for t in span if t.is_alpha]
     if not words or not words[0].text[0].isupper():
         return False
-    if any(not (t.text[0].isupper() or t.lower_ in _LOWER_LINKS) for t in words):
+    if any(not (t.text[0].isupper() or t.lower_ in links) for t in words):
         return False
     if len(span) == 1 and span.doc.has_annotation("TAG") and span[0].tag_ not in _NAME_TAGS:
         return span.text.isupper() and len(span.text) > 3  # datelines ("BAKU, Nov 17") mistagged
     return not (span.text.isupper() and len(span.text) <= 3 and span.text.lower() in ("us", "it", "in", "me"))
 
 
-def _names_a_facility(doc: Doc, m: Mention) -> bool:
+def _names_a_facility(doc: Doc, m: Mention, heads: frozenset[str]) -> bool:
     """"Atlantic Avenue", "Washington Square", "Windsor Castle": the name belongs to a street or building."""
     if m.end >= len(doc):
         return False
     head = doc[m.end]
-    return head.text[:1].isupper() and head.text.rstrip(".").lower() in FACILITY_HEADS
+    return head.text[:1].isupper() and head.text.rstrip(".").lower() in heads
 
 
 def _extend(doc: Doc, gaz: Gazetteer, m: Mention) -> Mention:
     """"Kursk" + "region" -> "Kursk region" when the gazetteer knows the longer name."""
-    if m.end < len(doc) and doc[m.end].lower_ in GENERIC_HEADS:
+    if m.end < len(doc) and doc[m.end].lower_ in gaz.words.generic_heads:
         longer = doc[m.start:m.end + 1].text
         hits = gaz.candidates(longer)
         if hits:

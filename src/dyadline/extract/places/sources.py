@@ -41,8 +41,8 @@ def us_state_codes() -> dict[str, str]:
 
 
 def shipped_files() -> list[Path]:
-    """The project's own gazetteer files, ``data/places*.yaml``."""
-    return sorted(DATA_DIR.glob("places*.yaml"))
+    """The project's own gazetteer files, ``data/places*.yaml`` (not the word lists, ``*_words.yaml``)."""
+    return sorted(p for p in DATA_DIR.glob("places*.yaml") if not p.stem.endswith("_words"))
 
 
 def city_entries() -> Iterator[GazetteerEntry]:

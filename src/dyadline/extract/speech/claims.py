@@ -13,7 +13,8 @@ per attribution it finds, of these kinds:
 
 The speaker of a quotation and the source of a reported claim are found by the same
 functions (:func:`source_of_cue`): the subject of the cue verb, the object of
-"according to", the antecedent of a relative or personal pronoun. The actor layer's
+"according to", the antecedent of a relative or personal pronoun (the latter from the one
+pronoun resolver, :mod:`dyadline.extract.actors.pronouns`). The actor layer's
 mentions are preferred; when none covers the words, an unresolved :class:`Actor` is built.
 Quotes read their speakers from these claims (see :mod:`dyadline.extract.speech.quotes`), and
 the event coder reads ``claim_for(claims, span)``: the innermost, i.e. nearest, source.

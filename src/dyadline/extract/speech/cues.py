@@ -10,12 +10,13 @@ import yaml
 
 from dyadline.datafiles import data_path
 from dyadline.errors import ConfigError, Errors
+from dyadline.extract.wordlists import media_words
 from dyadline.records import Actor, Span
 from dyadline.yamlfile import load_yaml
 
 CUES_FILE = data_path("cues.yaml")
 CUE_LISTS = ("report_verbs", "clause_verbs", "framing_verbs", "relay_verbs", "channel_nouns", "hedge_subjects",
-             "hedge_adverbs", "hedge_passives", "group_nouns", "title_nouns", "media_words", "audience_words")
+             "hedge_adverbs", "hedge_passives", "group_nouns", "title_nouns", "audience_words")
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ class Cues:
     hedge_passives: frozenset[str]
     group_nouns: frozenset[str]
     title_nouns: frozenset[str]
-    media_words: frozenset[str]
     audience_words: frozenset[str]
+    media_words: frozenset[str]  # from data/media_words.yaml, beside the actor layer's outlet_name_words
 
 
 @functools.lru_cache(maxsize=8)
@@ -68,7 +69,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         if bad:
             raise ConfigError(Errors.E004.format(path=path, entry=bad[0], reason=f"{key} holds strings only"))
         lists[key] = frozenset(x.lower() for x in items)
-    return Cues(**lists)
+    return Cues(**lists, media_words=media_words().media_words)
 
 
 def claim_for(claims: list[Claim], span: Span) -> Claim | None:

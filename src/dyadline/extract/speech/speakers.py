@@ -10,7 +10,7 @@ import bisect
 
 from spacy.tokens import Token
 
-from dyadline.extract.actors.pronouns import group_before, person_before
+from dyadline.extract.actors.pronouns import Scope, Strategy, resolve
 from dyadline.extract.speech.context import Context, is_cue_verb
 from dyadline.extract.syntax import char_span, clause_subject, entity_at, sentences_back, tok_span
 from dyadline.extract.wordlists import grammar_words
@@ -37,12 +37,18 @@ def actor_for(ctx: Context, tok: Token) -> Actor | None:
     known = _overlapping_actor(ctx, tok, start, end)
     if known is not None and _antecedent_quoted(ctx, known):
         known = None  # the speaker of a quote is not someone named inside the quotation
-    if known is not None and (known.name or tok.pos_ not in ("PRON", "NOUN")):
+    if tok.pos_ == "PRON":
+        return _pronoun_actor(ctx, tok, known)
+    if known is not None and (known.name or tok.pos_ != "NOUN"):
         return known
-    fallback = _fallback_actor(ctx, tok, start, end)
+    return _completed(known, _fallback_actor(ctx, tok, start, end))
+
+
+def _completed(known: Actor | None, fallback: Actor | None) -> Actor | None:
+    """The actor layer's mention, which placed the words (country, sector) but named no one,
+    with the name (and what else it lacks) found by our own reading."""
     if known is None:
         return fallback
-    # the actor layer placed the mention (country, sector) but named no one: add the name we found
     return Actor(text=known.text, span=known.span, name=fallback.name if fallback else None,
                  country=known.country or (fallback.country if fallback else None),
                  sector=known.sector or (fallback.sector if fallback else None), how=known.how, basis=known.basis,
@@ -61,9 +67,7 @@ def _antecedent_quoted(ctx: Context, actor: Actor) -> bool:
 
 
 def _fallback_actor(ctx: Context, tok: Token, start: int, end: int) -> Actor | None:
-    """Our own reading of a mention the actor layer did not name: pronouns, "the ministry", names."""
-    if tok.pos_ == "PRON":
-        return _pronoun_actor(ctx, tok)
+    """Our own reading of a mention the actor layer did not name: "the ministry", names."""
     mention = Actor(text=ctx.text[start:end], span=(start, end), name=_proper_name(ctx, tok),
                     how=Basis.ATTRIBUTION_UNRESOLVED.value, basis=Basis.ATTRIBUTION_UNRESOLVED)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.channel_nouns:
@@ -205,27 +209,33 @@ def _full_name(ctx: Context, name: str) -> str:
     return ctx.full_names.get(name.split()[-1], name)
 
 
-def _pronoun_actor(ctx: Context, pron: Token) -> Actor | None:
-    """A pronoun the actor layer left unresolved: the nearest fitting mention before it (the
-    search is the actor layer's, ``actors/pronouns.py``; the paragraphs and quotations are ours)."""
-    low = pron.lower_
-    if low in grammar_words().gendered_pronouns:
-        k = ctx.paragraph_of(pron.idx)
-        start = max(ctx.paragraph_bounds(max(0, k - 1))[0], ctx.doc[sentences_back(pron, 4)].idx)
-        ant = person_before(pron, start, quoted=ctx.in_quote.__getitem__, speaks=lambda t: is_cue_verb(ctx, t),
-                            phrase=_phrase_span)
-    elif low in grammar_words().group_pronouns:
-        ant = group_before(pron, ctx.cues.group_nouns)
-    else:
-        return None
+def _pronoun_actor(ctx: Context, pron: Token, known: Actor | None) -> Actor | None:
+    """The speaker a pronoun stands for, from the pronoun resolver (``actors/pronouns.py``): the
+    actor layer's coreference when it named someone, else the nearest fitting mention before it
+    (the paragraphs and quotations searched are ours)."""
+    ante = resolve(pron, known, _scope(ctx, pron))
+    if ante is not None and ante.strategy is Strategy.COREFERENCE:
+        return ante.actor
+    if ante is None:
+        return _completed(known, None)
     mention = Actor(text=pron.text, span=tok_span(pron), how=Basis.ATTRIBUTION_UNRESOLVED.value,
                     basis=Basis.ATTRIBUTION_UNRESOLVED)
-    if ant is None:
-        return mention
-    if ant.root.pos_ == "NOUN":
-        fuller = _earlier_mention(ctx, ant.root)
-        ant = fuller if fuller is not None else ant
-    return _resolved_to(ctx, mention, ant, basis=Basis.ATTRIBUTION_PRONOUN)
+    span = ante.span
+    if span is None:
+        return _completed(known, mention)
+    if span.root.pos_ == "NOUN":
+        fuller = _earlier_mention(ctx, span.root)
+        span = fuller if fuller is not None else span
+    return _completed(known, _resolved_to(ctx, mention, span, basis=Basis.ATTRIBUTION_PRONOUN))
+
+
+def _scope(ctx: Context, pron: Token) -> Scope:
+    """Where a pronoun's antecedent may be: from the previous paragraph (at most four sentences
+    back), outside quotations."""
+    k = ctx.paragraph_of(pron.idx)
+    start = max(ctx.paragraph_bounds(max(0, k - 1))[0], ctx.doc[sentences_back(pron, 4)].idx)
+    return Scope(start, quoted=ctx.in_quote.__getitem__, speaks=lambda t: is_cue_verb(ctx, t), phrase=_phrase_span,
+                 group_nouns=ctx.cues.group_nouns)
 
 
 def quoted_as(cue: Token) -> Token | None:

@@ -8,11 +8,11 @@ from dyadline.extract.time import calendar as cal
 from dyadline.extract.time.calendar import Resolved
 from dyadline.extract.time.grammar import Grammar
 from dyadline.extract.time.rules import Context, Rule, day_of, group, pick, rule, two_digit_year, yearless
+from dyadline.extract.time.words import time_words
 
 _YEAR_SEP = r"(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[/-]\s*|\s+)"
 _WEEKDAY_PREFIX = r"(?:{weekday},?\s+)?"
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS = time_words().decade_words
 
 
 def _full_date(m: re.Match, g: Grammar, ctx: Context) -> Resolved | None:

@@ -10,12 +10,13 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadline.extract.syntax import has_infinitival_to
 from dyadline.extract.time.rules import FUTURE, PAST
+from dyadline.extract.time.words import time_words
 from dyadline.extract.wordlists import grammar_words
 
-FUTURE_HEADS = {"plan", "expect", "intend", "schedule", "due", "set", "aim", "hope", "prepare", "vow", "promise",
-                "pledge", "threaten", "agree", "want", "seek", "try"}
-TRAP_WORDS = {"may", "march", "mar", "fall", "spring", "sat", "sun", "wed", "jan", "june", "april", "august"}
-TIME_NOUNS = {"year", "years", "day", "days", "month", "months", "week", "weeks", "season", "time", "times"}
+_WORDS = time_words()
+FUTURE_HEADS = _WORDS.future_heads
+TRAP_WORDS = _WORDS.trap_words
+TIME_NOUNS = _WORDS.time_nouns
 
 
 def covering_span(doc: Doc, start: int, end: int) -> Span | None:

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from dyadline.extract.time.lexicon import Lexicon, load_lexicon
+from dyadline.extract.time.words import time_words
 
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_ORDINAL_TAILS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TENS = time_words().tens
+_ORDINAL_TAILS = time_words().ordinal_tails
 
 
 def _alt(words) -> str:

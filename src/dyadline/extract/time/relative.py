@@ -9,20 +9,14 @@ from dyadline.extract.time import calendar as cal
 from dyadline.extract.time.calendar import Resolved
 from dyadline.extract.time.grammar import Grammar
 from dyadline.extract.time.rules import FUTURE, PAST, Context, Rule, group, pick, rule, yearless
+from dyadline.extract.time.words import time_words
 
-_DAY_WORDS = {"today": 0, "tonight": 0, "otd": 0, "yesterday": -1, "last night": -1, "tomorrow": 1, "tmrw": 1,
-              "the day before yesterday": -2, "the day after tomorrow": 2, "the next day": 1,
-              "the following day": 1, "the day after": 1, "the previous day": -1, "the day before": -1,
-              "a day earlier": -1, "a day later": 1, "this morning": 0, "this afternoon": 0, "this evening": 0}
-_PRESENT = ("now", "right now", "current date", "the current date", "currently", "at present", "presently", "nowadays", "these days",
-            "at the moment", "at this time")
-_VAGUE = {"recently": (PAST, 90), "lately": (PAST, 90), "in recent days": (PAST, 14),
-          "in recent weeks": (PAST, 60), "in recent months": (PAST, 180), "in recent years": (PAST, 1825),
-          "soon": (FUTURE, 90), "shortly": (FUTURE, 30), "in the coming days": (FUTURE, 14),
-          "in the coming weeks": (FUTURE, 60), "in the coming months": (FUTURE, 180),
-          "in the coming years": (FUTURE, 1825), "in the near future": (FUTURE, 180)}
-_LAST = {"last", "past", "previous"}
-_NEXT = {"next", "coming", "upcoming", "following"}
+_WORDS = time_words()
+_DAY_WORDS = _WORDS.day_words
+_PRESENT = _WORDS.present_words
+_VAGUE = _WORDS.vague_words
+_LAST = _WORDS.last_words
+_NEXT = _WORDS.next_words
 
 
 def _norm(text: str | None) -> str:
