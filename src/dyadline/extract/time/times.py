@@ -18,8 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import re._constants as sre
-import re._parser as sre_parse
 
 from spacy.tokens import Doc
 
@@ -59,72 +57,6 @@ def _prefilter() -> re.Pattern:
     return re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
 
 
-@functools.lru_cache(maxsize=1)
-def _gated_rules() -> tuple[tuple[Rule, re.Pattern], ...]:
-    """Every rule with its pattern behind a lookahead on the characters a match can start with."""
-    return tuple((rule, gated(rule.pattern)) for rule in all_rules())
-
-
-def gated(pattern: re.Pattern) -> re.Pattern:
-    """``pattern`` led by ``(?=[...])``, the characters any of its matches can start with, so the
-    engine tries its branches only there (the rules start with a lookbehind, which the engine cannot
-    scan ahead on); the same matches and groups. ``pattern`` itself when the set cannot be read or
-    a match can be empty."""
-    try:
-        first = _first_chars(sre_parse.parse(pattern.pattern, pattern.flags))
-    except Exception:  # noqa: BLE001 - re's parser is private: if it changes, only the speed-up is lost
-        return pattern
-    if first is None or first[1]:
-        return pattern
-    return re.compile("(?=[" + "".join(sorted(first[0])) + "])" + pattern.pattern, pattern.flags)
-
-
-_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
-               sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
-
-
-def _first_chars(items) -> tuple[set[str], bool] | None:
-    """(character-class items a match of the parsed ``items`` can start with, whether it can be
-    empty), or None for anything not understood (back-references, negated sets, flag groups)."""
-    acc: set[str] = set()
-    for op, av in items:
-        if op in _ZERO_WIDTH:  # lookarounds and anchors consume nothing
-            continue
-        if op is sre.LITERAL:
-            return acc | {re.escape(chr(av))}, False
-        if op is sre.IN:
-            for o, a in av:
-                if o is sre.LITERAL:
-                    acc.add(re.escape(chr(a)))
-                elif o is sre.RANGE:
-                    acc.add(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
-                elif o is sre.CATEGORY and a in _CATEGORIES:
-                    acc.add(_CATEGORIES[a])
-                else:
-                    return None
-            return acc, False
-        if op is sre.SUBPATTERN and not av[1] and not av[2]:
-            sub = _first_chars(av[3])
-        elif op is sre.ATOMIC_GROUP:
-            sub = _first_chars(av)
-        elif op is sre.BRANCH:
-            alts = [_first_chars(alt) for alt in av[1]]
-            sub = None if None in alts else (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))
-        elif op in _REPEATS:
-            sub = _first_chars(av[2])
-            sub = sub if sub is None or av[0] > 0 else (sub[0], True)
-        else:
-            return None
-        if sub is None:
-            return None
-        acc |= sub[0]
-        if not sub[1]:
-            return acc, False
-    return acc, True
-
-
 def find_times(doc: Doc, published: dt.date | None) -> list[Time]:
     """Every temporal expression in ``doc``, in text order, normalised against ``published``."""
     ref = published or PLACEHOLDER
@@ -147,8 +79,8 @@ def _candidates(doc: Doc, ref: dt.date) -> list[tuple[int, int, int, Rule, re.Ma
     text, out = doc.text, []
     if not _prefilter().search(text):
         return out
-    for order, (rule, pattern) in enumerate(_gated_rules()):
-        for m in pattern.finditer(text):
+    for order, rule in enumerate(all_rules()):
+        for m in rule.pattern.finditer(text):
             start, end = core_span(m)
             if text[end - 1] == "." and _last_word(text, end - 1) not in load_grammar().abbreviations:
                 end -= 1
