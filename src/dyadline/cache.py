@@ -113,6 +113,8 @@ PRIMED: tuple[Primed, ...] = (
     Primed("dyadline.extract.places.gazetteer", "_load", lambda s: sorted({((),), (_paths(s.place_files),)})),
     # the knowledge base, sector terms, countries and places indexed for actor resolution
     Primed("dyadline.extract.actors.resolver", "_load_resources", lambda s: [(_paths(s.actor_files),)]),
+    # the place phrase matcher's names, tokenised (the matcher itself is built per process and vocabulary)
+    Primed("dyadline.extract.places.match", "_matcher_words", lambda s: [(_paths(s.place_files),)]),
 )
 
 

@@ -76,8 +76,11 @@ class Hit:
         return next((s for s in self.senses if s.kind in kinds), None)
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Normalise one token: no accents, lower case, straight apostrophes, no dots."""
+    """Normalise one token: no accents, lower case, straight apostrophes, no dots.
+
+    Pure, and called for every token of every document: cached (news reuses its words)."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.lower().replace(".", "").strip()
@@ -132,6 +135,22 @@ class Lexicon:
             bucket = self.index.setdefault(key, [])
             if sense not in bucket:
                 bucket.append(sense)
+            self.__dict__.pop("_spans", None)  # the first-word index is rebuilt on next use
+
+    def first_words(self) -> dict[str, int]:
+        """Each first word of a key -> the most words a key starting with it has (built once).
+
+        Words are counted as ``key.split(" ")`` parts, which is how :meth:`_longest` joins
+        word keys, so a key can only match a span no longer than this many words."""
+        spans = self.__dict__.get("_spans")
+        if spans is None:
+            spans = {}
+            for key in self.index:
+                parts = key.split(" ")
+                if len(parts) > spans.get(parts[0], 0):
+                    spans[parts[0]] = len(parts)
+            self._spans = spans
+        return spans
 
     def fuzzy(self, key: str, cutoff: float = 0.85) -> list[Sense]:
         """The proper-name senses of the closest known key (typos, transliterations), or []."""
@@ -171,7 +190,18 @@ class Lexicon:
         return hits
 
     def _longest(self, words: Sequence[Word], i: int, cased: bool) -> Hit | None:
-        for j in range(min(len(words), i + MAX_WORDS), i, -1):
+        first = words[i].key
+        if " " not in first:  # (a key with a space, from an odd token, takes the plain path)
+            # Only spans whose first word opens some key can match, and no longer than that key.
+            most = self.first_words().get(first)
+            if most is None:
+                return None
+            return self._longest_upto(words, i, cased, min(len(words), i + MAX_WORDS, i + most))
+        return self._longest_upto(words, i, cased, min(len(words), i + MAX_WORDS))
+
+    def _longest_upto(self, words: Sequence[Word], i: int, cased: bool, stop: int) -> Hit | None:
+        """The longest match of words ``i``..``j`` for ``j`` from ``stop`` down to ``i + 1``."""
+        for j in range(stop, i, -1):
             if words[j - 1].key == "\n":
                 continue
             senses = self.index.get(" ".join(w.key for w in words[i:j]))

@@ -15,6 +15,7 @@ when the gazetteer knows it; a name followed by a street or building head ("Atla
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -220,14 +221,38 @@ def matcher_names(gaz: Gazetteer) -> list[str]:
     return sorted(names)
 
 
+Words = tuple[tuple[str, ...], tuple[bool, ...]]  # a name's tokens and whether a space follows each
+
+
+def name_words(names: Iterable[str]) -> tuple[Words, ...]:
+    """``names`` tokenised like English text."""
+    tokenizer = spacy.blank("en").tokenizer
+    return tuple((tuple(t.text for t in toks), tuple(bool(t.whitespace_) for t in toks))
+                 for toks in map(tokenizer, names))
+
+
+def matcher_words(extra_paths: Iterable[str] = ()) -> tuple[Words, ...]:
+    """The phrase matcher's names for the gazetteer of ``extra_paths``, tokenised (cached per path list;
+    the compiled cache keeps them, which spares every new process the tokenising)."""
+    return _matcher_words(tuple(str(p) for p in extra_paths))
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher_words(extra_paths: tuple[str, ...]) -> tuple[Words, ...]:
+    from dyadline.extract.places.gazetteer import load_gazetteer
+
+    return name_words(matcher_names(load_gazetteer(extra_paths)))
+
+
 def build_matcher(vocab: Vocab, names: Iterable[str]) -> PhraseMatcher:
     """A case-insensitive PhraseMatcher over ``names``, tokenised like English text."""
-    tokenizer = spacy.blank("en").tokenizer
+    return matcher_from_words(vocab, name_words(names))
+
+
+def matcher_from_words(vocab: Vocab, words: Iterable[Words]) -> PhraseMatcher:
+    """A case-insensitive PhraseMatcher over names already tokenised (see :func:`name_words`)."""
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    patterns = []
-    for name in names:
-        toks = tokenizer(name)
-        patterns.append(Doc(vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks]))
+    patterns = [Doc(vocab, words=list(w), spaces=list(sp)) for w, sp in words]
     matcher.add("PLACE", patterns)
     logger.debug("place matcher: %d names", len(patterns))
     return matcher

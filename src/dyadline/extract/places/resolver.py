@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from dyadline.extract.places.entries import GazetteerEntry
 from dyadline.extract.places.gazetteer import Gazetteer, load_gazetteer, to_place
-from dyadline.extract.places.match import Mention, build_matcher, find_mentions, matcher_names
+from dyadline.extract.places.match import Mention, find_mentions, matcher_from_words, matcher_words
 from dyadline.extract.places.rank import GeoContext, best, clear_winner, context_from, supported
 from dyadline.records import Place
 
@@ -50,7 +50,7 @@ class PlaceResolver:
         return self._gazetteer
 
     def _matcher(self, doc: Doc) -> PhraseMatcher:
-        return _matcher_for(self.gazetteer, doc.vocab)
+        return _matcher_for(self.gazetteer, doc.vocab, self.extra_paths)
 
     def find(self, doc: Doc) -> list[Place]:
         """Every toponym in ``doc`` with its place, in text order."""
@@ -72,11 +72,12 @@ class PlaceResolver:
 _MATCHERS: dict[tuple[int, int], tuple[Gazetteer, Vocab, PhraseMatcher]] = {}
 
 
-def _matcher_for(gaz: Gazetteer, vocab: Vocab) -> PhraseMatcher:
-    """One phrase matcher per gazetteer and vocabulary, shared by every resolver in the process."""
+def _matcher_for(gaz: Gazetteer, vocab: Vocab, extra_paths: tuple[str, ...]) -> PhraseMatcher:
+    """One phrase matcher per gazetteer and vocabulary, shared by every resolver in the process
+    (``gaz`` is the gazetteer of ``extra_paths``, whose tokenised names the compiled cache holds)."""
     key = (id(gaz), id(vocab))
     if key not in _MATCHERS:
-        _MATCHERS[key] = (gaz, vocab, build_matcher(vocab, matcher_names(gaz)))
+        _MATCHERS[key] = (gaz, vocab, matcher_from_words(vocab, matcher_words(extra_paths)))
     return _MATCHERS[key][2]
 
 

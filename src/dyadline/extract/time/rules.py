@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,14 +35,16 @@ class Rule:
     """A named regex and the function that turns its match into a Resolved time."""
 
     name: str
-    pattern: re.Pattern
+    pattern: re.Pattern  # compiled from ``source`` behind a first-character lookahead (see ``gated``)
     resolve: Resolver
+    source: str = ""  # the regex as written
 
 
 def rule(grammar: Grammar, name: str, template: str, resolve: Resolver) -> Rule:
     """Compile ``template`` (with ``{piece:group}`` placeholders) into a case-insensitive Rule."""
     body = grammar.fill(template)
-    return Rule(name, re.compile(rf"(?<![\w'])(?:{body})(?!\w|'(?!s\b))", re.I), resolve)
+    source = rf"(?<![\w'])(?:{body})(?!\w|'(?!s\b))"
+    return Rule(name, gated(source, re.I), resolve, source)
 
 
 def group(m: re.Match, name: str) -> str | None:
@@ -110,3 +114,63 @@ def day_of(y: int, m: int, d: int | None) -> Resolved | None:
     """The Resolved day y-m-d, or None when it does not exist."""
     found = date_or_none(y, m, d)
     return None if found is None else cal.day(found)
+
+
+def gated(source: str, flags: int = 0) -> re.Pattern:
+    """``source`` compiled behind ``(?=[...])``, the characters any of its matches can start with, so
+    the engine tries its branches only there (the rules open with a lookbehind, on which the engine
+    cannot scan ahead): the same matches and groups, found in three quarters of the time. Compiled
+    as it is when the set cannot be read or a match can be empty."""
+    try:
+        first = _first_chars(sre_parse.parse(source, flags))
+    except Exception:  # noqa: BLE001 - re's parser is private: if it changes, only the speed-up is lost
+        first = None
+    if first is None or first[1]:
+        return re.compile(source, flags)
+    return re.compile("(?=[" + "".join(sorted(first[0])) + "])" + source, flags)
+
+
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+               sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _first_chars(items) -> tuple[set[str], bool] | None:
+    """(character-class items a match of the parsed ``items`` can start with, whether it can be
+    empty), or None for anything not understood (back-references, negated sets, flag groups)."""
+    acc: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:  # lookarounds and anchors consume nothing
+            continue
+        if op is sre.LITERAL:
+            return acc | {re.escape(chr(av))}, False
+        if op is sre.IN:
+            for o, a in av:
+                if o is sre.LITERAL:
+                    acc.add(re.escape(chr(a)))
+                elif o is sre.RANGE:
+                    acc.add(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                elif o is sre.CATEGORY and a in _CATEGORIES:
+                    acc.add(_CATEGORIES[a])
+                else:
+                    return None
+            return acc, False
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            sub = _first_chars(av[3])
+        elif op is sre.ATOMIC_GROUP:
+            sub = _first_chars(av)
+        elif op is sre.BRANCH:
+            alts = [_first_chars(alt) for alt in av[1]]
+            sub = None if None in alts else (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))
+        elif op in _REPEATS:
+            sub = _first_chars(av[2])
+            sub = sub if sub is None or av[0] > 0 else (sub[0], True)
+        else:
+            return None
+        if sub is None:
+            return None
+        acc |= sub[0]
+        if not sub[1]:
+            return acc, False
+    return acc, True
