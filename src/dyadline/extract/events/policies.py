@@ -28,7 +28,6 @@ DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="chan
 # Cooperative types whose negation is a refusal (REJECT), and how an announced act is coded.
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
-EXERCISE_WORDS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "game", "wargame"}
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
 
@@ -201,7 +200,8 @@ def joint_exercise(r: Reading, ctx: DocContext) -> Code | None:
     """Forces of two or more countries holding an exercise together ("U.S. marines and Jordanian
     forces staged a war game"): military cooperation (COOPERATE, CAMEO 062), not a show of force."""
     t = r.trigger
-    if t.type != "MOBILIZE" or not (_exercise(t) or _exercise_object(r.token, ctx.idx.words)):
+    words = ctx.idx.words
+    if t.type != "MOBILIZE" or not (_exercise(t, words) or _exercise_object(r.token, words)):
         return None
     countries = {a.country for a in r.args.source.actors if a.country}
     if len(countries) < 2:
@@ -209,8 +209,8 @@ def joint_exercise(r: Reading, ctx: DocContext) -> Code | None:
     return Code("COOPERATE", None, "062", r.modality, Args(r.args.source, r.args.source, True), "a joint exercise")
 
 
-def _exercise(t: Trigger) -> bool:
-    return t.pos == "noun" and t.key.split()[-1] in EXERCISE_WORDS
+def _exercise(t: Trigger, words: EventWords) -> bool:
+    return t.pos == "noun" and t.key.split()[-1] in words.exercise_nouns
 
 
 def _exercise_object(tok: Token, words: EventWords) -> bool:
@@ -218,7 +218,7 @@ def _exercise_object(tok: Token, words: EventWords) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
              for g in p.children if g.dep_ == "pobj"]
-    return any(o.lemma_.lower() in EXERCISE_WORDS for o in objs)
+    return any(o.lemma_.lower() in words.exercise_nouns for o in objs)
 
 
 Policy = Callable[[Reading, DocContext], "Code | None"]

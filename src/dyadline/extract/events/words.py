@@ -42,6 +42,7 @@ class EventWords:
     durative_adverbs: frozenset[str]
     no_home_words: frozenset[str]
     culpable_adjectives: frozenset[str]
+    exercise_nouns: frozenset[str]
 
     def extended(self, label: str, section: Any) -> EventWords:
         """These lists with the words of a user file's ``words:`` section added."""
