@@ -164,3 +164,10 @@ def test_events_groups_lexicon_sanctions_adopted_and_allegations_pursued(pipelin
     ev = _one(pipeline, "The UN Security Council adopted new sanctions against North Korea.", "SANCTION")
     assert ev.source[0].country == "IGO"
     assert _one(pipeline, "Canadian security agencies were pursuing allegations against India.", "ACCUSE").mode == "investigate"
+
+
+def test_events_groups_boycott_by_a_state_is_done_not_said(pipeline):
+    assert _one(pipeline, "Russia boycotted the summit in Kyiv on Monday.", "PROTEST")
+    assert _one(pipeline, "Japan protested to Beijing over the detention.", "ACCUSE")
+    assert _one(pipeline, "Russia inked a deal with Ukraine on Monday.", "AGREE")
+    assert _one(pipeline, "Russia lent money to Serbia on Monday.", "AID")

@@ -91,8 +91,10 @@ def test_policies_protest_in_words(protested):
 
 def test_policies_protest_in_words_by_a_state(withdraw):
     state = Actor(text="Japan", span=(0, 5), country="JPN", basis=Basis.COUNTRY_NAME)
-    protest = Trigger(key="protest", pos="verb", type="PROTEST")
+    protest = Trigger(key="protest", pos="verb", type="PROTEST", mode="demo")
     assert protest_in_words(_reading(withdraw, protest, source=state), _ctx(withdraw)).type == "ACCUSE"
+    boycott = Trigger(key="boycott", pos="verb", type="PROTEST", mode="boycott")
+    assert protest_in_words(_reading(withdraw, boycott, source=state), _ctx(withdraw)) is None  # done, not said
     crowd = Actor(text="farmers", span=(0, 7), sector="AGR")
     assert protest_in_words(_reading(withdraw, protest, source=crowd), _ctx(withdraw)) is None
 

@@ -12,7 +12,8 @@ LEMMA_FIXES = {"lambast": "lambaste", "instal": "install"}
 IRREGULAR_PAST = {"overran": "overrun", "outran": "outrun", "foresaw": "foresee", "mistook": "mistake",
                   "overtook": "overtake", "overthrew": "overthrow", "overcame": "overcome", "overrode": "override",
                   "withdrew": "withdraw", "undertook": "undertake", "forbade": "forbid", "slew": "slay",
-                  "upheld": "uphold", "withheld": "withhold", "oversaw": "oversee", "shot": "shoot", "fled": "flee"}
+                  "upheld": "uphold", "withheld": "withhold", "oversaw": "oversee", "shot": "shoot", "fled": "flee",
+                  "forgave": "forgive", "forbore": "forbear", "besought": "beseech"}
 _VOWELS = set("aeiou")
 
 

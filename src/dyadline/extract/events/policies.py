@@ -189,8 +189,8 @@ def threat(r: Reading, ctx: DocContext) -> Code | None:
 def protest_in_words(r: Reading, ctx: DocContext) -> Code | None:
     """"..., a rights group protested", "Japan protested to Beijing": words, not a march (ACCUSE)."""
     t = r.trigger
-    if t.type != "PROTEST" or t.pos != "verb":
-        return None
+    if t.type != "PROTEST" or t.pos != "verb" or t.mode != "demo":
+        return None  # a boycott, a strike or a riot is done, not said
     if not (any(ch.dep_ == "ccomp" for ch in r.token.children) or _states(r.args.source.actors)):
         return None
     return Code("ACCUSE", "disapprove", None, r.modality, r.args, "a state protesting in words")
