@@ -28,6 +28,7 @@ DESIRED = Trigger(key="hope/expect X to", pos="verb", type="REQUEST", mode="chan
 # Cooperative types whose negation is a refusal (REJECT), and how an announced act is coded.
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AID"}
 OBLIGATION_AUX = {"must", "should"}
+DONE_PROTESTS = {"boycott", "strike", "riot", "obstruct", "hunger", "vandalize"}  # PLOVER protest modes of deeds
 INTENT_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE",
              "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "PROTEST": "THREATEN"}
 
@@ -189,7 +190,7 @@ def threat(r: Reading, ctx: DocContext) -> Code | None:
 def protest_in_words(r: Reading, ctx: DocContext) -> Code | None:
     """"..., a rights group protested", "Japan protested to Beijing": words, not a march (ACCUSE)."""
     t = r.trigger
-    if t.type != "PROTEST" or t.pos != "verb" or t.mode != "demo":
+    if t.type != "PROTEST" or t.pos != "verb" or t.mode in DONE_PROTESTS:
         return None  # a boycott, a strike or a riot is done, not said
     if not (any(ch.dep_ == "ccomp" for ch in r.token.children) or _states(r.args.source.actors)):
         return None
