@@ -10,8 +10,11 @@ For every token the lexicon knows as a trigger:
 5. complete  a source or target the parse left open, from places and context (discourse.py)
 6. anchor    evidence, date (the clause's or sentence's time, else the report's date),
              location (a place the clause names) and confidence (anchors.py)
-7. keep      events with a source actor; drop questions, repeats, embedded duplicates and
+7. keep      events with a source actor (a group with no country will do; passive harm to a
+             known actor may have none); drop questions, repeats, embedded duplicates and
              what the sentence tells only as content or background (background.py)
+8. settle    one country per mention across the document's events, and pronouns reported
+             as the mention they stand for
 """
 
 from __future__ import annotations
