@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -41,6 +41,22 @@ def check_lists(label: str, data: Any, known: tuple[str, ...], *, complete: bool
     if complete and missing:
         raise ConfigError(Errors.E004.format(path=label, entry=missing[0], reason="missing"))
     return {key: _words(label, key, value) for key, value in data.items()}
+
+
+def extend_lists(lists, label: str, section: Any, extendable: tuple[str, ...]):
+    """A copy of the word-list dataclass ``lists`` with a user file's ``words:`` section added to
+    the ``extendable`` lists of the same names (ConfigError naming ``label`` for a bad entry)."""
+    more = check_lists(label, section, extendable, complete=False)
+    return replace(lists, **{k: getattr(lists, k) | v for k, v in more.items()})
+
+
+def with_user_words(lists, extra_paths: tuple[str, ...], extendable: tuple[str, ...]):
+    """``lists`` extended by the ``words:`` sections of the user's data files ``extra_paths``."""
+    for path in extra_paths:
+        data = read_yaml_file(path)
+        if isinstance(data, dict) and "words" in data:
+            lists = extend_lists(lists, str(path), data["words"], extendable)
+    return lists
 
 
 def _words(label: str, key: str, value: Any) -> frozenset[str] | Mapping[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dyadline.datafiles import data_path
-from dyadline.extract.wordlists import check_lists, media_words, read_yaml_file
+from dyadline.extract.wordlists import check_lists, extend_lists, media_words, read_yaml_file, with_user_words
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,7 @@ class ActorWords:
 
     def extended(self, label: str, section: Any) -> ActorWords:
         """These lists with the words of a user file's ``words:`` section added (the extendable ones)."""
-        more = check_lists(label, section, EXTENDABLE, complete=False)
-        return ActorWords(**{k: getattr(self, k) | more.get(k, frozenset()) for k in ACTOR_FIELDS})
+        return extend_lists(self, label, section, EXTENDABLE)
 
 
 ACTOR_FIELDS = tuple(f.name for f in fields(ActorWords))
@@ -55,9 +54,4 @@ def shipped_actor_words() -> ActorWords:
 
 def actor_words(extra_paths: tuple[str, ...] = ()) -> ActorWords:
     """The shipped lists extended by the ``words:`` sections of the user's actor files."""
-    words = shipped_actor_words()
-    for path in extra_paths:
-        data = read_yaml_file(path)
-        if isinstance(data, dict) and "words" in data:
-            words = words.extended(str(path), data["words"])
-    return words
+    return with_user_words(shipped_actor_words(), extra_paths, EXTENDABLE)

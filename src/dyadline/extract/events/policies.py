@@ -17,7 +17,7 @@ from dyadline.extract.events.arguments import agent_role
 from dyadline.extract.events.context import Candidate, DocContext
 from dyadline.extract.events.modality import Modality, modality_of
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
-from dyadline.extract.events.triggers import Trigger
+from dyadline.extract.events.triggers import Trigger, of_objects
 from dyadline.extract.events.words import EventWords, shipped_event_words
 from dyadline.extract.speech.cues import Claim, claim_for
 from dyadline.extract.syntax import has_infinitival_to
@@ -217,8 +217,7 @@ def _exercise(t: Trigger, words: EventWords) -> bool:
 def _exercise_object(tok: Token, words: EventWords) -> bool:
     """The verb's object is an exercise ("staged a drill"), or a round or series of them."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]
+    objs += [g for o in objs for g in of_objects(o)]
     return any(o.lemma_.lower() in words.exercise_nouns for o in objs)
 
 

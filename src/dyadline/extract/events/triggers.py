@@ -181,7 +181,7 @@ def _forms(x: Token) -> set[str]:
     return {lemma, x.text.lower()} | {f"{m.text.lower()} {lemma}" for m in x.children if m.dep_ in ("compound", "amod")}
 
 
-def _of_objects(x: Token) -> list[Token]:
+def of_objects(x: Token) -> list[Token]:
     """"an additional 30,000 troops", "ten days of war games", "hundreds of students": what is counted."""
     return [g for p in x.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
@@ -195,7 +195,7 @@ def object_lemmas(tok: Token) -> set[str]:
             for h in heads:
                 for x in (h, *h.conjuncts):
                     out |= _forms(x)
-                    for g in _of_objects(x):
+                    for g in of_objects(x):
                         out |= _forms(g)
         if c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over", "on", "into") and tok.pos_ == "VERB":
             out.update(g.lemma_.lower() + "@" + c.lower_ for g in c.children if g.dep_ == "pobj")
@@ -208,7 +208,7 @@ def _subject_lemmas(tok: Token) -> set[str]:
         if c.dep_ in ("nsubj", "nsubjpass"):
             for x in (c, *c.conjuncts):
                 out |= _forms(x)
-                for g in _of_objects(x):  # "hundreds of students", "the first deployment of peacekeeping troops"
+                for g in of_objects(x):  # "hundreds of students", "the first deployment of peacekeeping troops"
                     out |= _forms(g)
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add(tok.head.lemma_.lower())

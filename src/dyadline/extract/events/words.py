@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dyadline.datafiles import data_path
-from dyadline.extract.wordlists import check_lists, read_yaml_file
+from dyadline.extract.wordlists import check_lists, extend_lists, read_yaml_file
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,7 @@ class EventWords:
 
     def extended(self, label: str, section: Any) -> EventWords:
         """These lists with the words of a user file's ``words:`` section added."""
-        more = check_lists(label, section, EVENT_FIELDS, complete=False)
-        return EventWords(**{k: getattr(self, k) | more.get(k, frozenset()) for k in EVENT_FIELDS})
+        return extend_lists(self, label, section, EVENT_FIELDS)
 
 
 EVENT_FIELDS = tuple(f.name for f in fields(EventWords))

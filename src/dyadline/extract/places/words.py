@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dyadline.datafiles import data_path
-from dyadline.extract.wordlists import check_lists, read_yaml_file
+from dyadline.extract.wordlists import check_lists, extend_lists, read_yaml_file, with_user_words
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,7 @@ class PlaceWords:
 
     def extended(self, label: str, section: Any) -> PlaceWords:
         """These lists with the words of a user file's ``words:`` section added."""
-        more = check_lists(label, section, PLACE_FIELDS, complete=False)
-        return PlaceWords(**{k: getattr(self, k) | more.get(k, frozenset()) for k in PLACE_FIELDS})
+        return extend_lists(self, label, section, PLACE_FIELDS)
 
 
 PLACE_FIELDS = tuple(f.name for f in fields(PlaceWords))
@@ -38,9 +37,4 @@ def shipped_place_words() -> PlaceWords:
 
 def place_words(extra_paths: tuple[str, ...] = ()) -> PlaceWords:
     """The shipped lists extended by the ``words:`` sections of the user's place files."""
-    words = shipped_place_words()
-    for path in extra_paths:
-        data = read_yaml_file(path)
-        if isinstance(data, dict) and "words" in data:
-            words = words.extended(str(path), data["words"])
-    return words
+    return with_user_words(shipped_place_words(), extra_paths, PLACE_FIELDS)
