@@ -447,3 +447,14 @@ def test_events_explanation_says_why(pipeline):
     assert "send" in mob.explanation.rule and mob.explanation.trigger == "sent"
     roles = dict(mob.explanation.arguments)
     assert "subject" in roles["source"] and "Libya" in roles["target"]
+
+
+def test_events_active_conjunct_of_reported_passive_belongs_to_the_reporter(pipeline):
+    # the parser hangs "accused" on "had been killed"; the general accuses, outside his denial
+    text = "The Pakistani general denied that any soldiers had been killed and accused India of opening fire."
+    events = _events(pipeline, text)
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].modality == "asserted"
+    assert [a.text for a in accuse[0].target] == ["India"]
+    assert "general" in accuse[0].source[0].text
+    assert [e.modality for e in events if e.type == "ASSAULT" and e.target and "soldiers" in e.target[0].text] == ["negated"]

@@ -96,9 +96,21 @@ def clause_subject(verb: Token) -> Token | None:
             return agent
         if tok.dep_ not in ("advcl", "xcomp", "conj", "csubj", "pcomp", "acl", "relcl") or tok.head.i == tok.i:
             break
-        tok = tok.head
+        tok = matrix_of_misattached_conj(tok) or tok.head
     if verb.tag_ in ("VBG", "VBN"):
         return _earlier_subject(verb)
+    return None
+
+
+def matrix_of_misattached_conj(tok: Token) -> Token | None:
+    """For an active verb parsed as the conjunct of a passive verb in a reported clause ("denied
+    that soldiers had been killed and accused India of ..."): the reporting verb, whose subject
+    the conjunct shares. A passive clause's subject is its patient, not the doer of an active
+    conjunct with an object of its own."""
+    head = tok.head
+    if (tok.dep_ == "conj" and head.dep_ == "ccomp" and has_passive_aux(head) and not has_passive_aux(tok)
+            and any(c.dep_ == "dobj" for c in tok.children)):
+        return head.head
     return None
 
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
-from dyadline.extract.syntax import dateline_end, has_infinitival_to, has_passive_aux, is_passive, real_subject
+from dyadline.extract.syntax import (dateline_end, has_infinitival_to, has_passive_aux, is_passive,
+                                     matrix_of_misattached_conj, real_subject)
 from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor
 
@@ -387,6 +388,14 @@ def _shared_passive(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
     return _borrowed(r.tag(Found.SHARED_PASSIVE, head.text, cur.text)) if r else None
 
 
+def _misattached_conj(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
+    """"denied that soldiers had been killed and accused India of ...": the parser hangs the
+    active conjunct on the passive reported verb; its doer is the reporting verb's subject."""
+    matrix = matrix_of_misattached_conj(cur)
+    s = agent_role(matrix, idx) if matrix is not None else Role()
+    return _borrowed(s.tag(Found.INHERITED, matrix.text)) if s else None
+
+
 def _governing_verb(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
     """The governing verb's subject and object ("agreed to enhance", "met and signed"). A clause
     with a subject of its own is a boundary: "Trudeau said [the government may have been
@@ -413,7 +422,8 @@ def _governing_noun(cur: Token, head: Token, idx: ActorIndex) -> Args | None:
     return _borrowed(r.tag(Found.INHERITED_NOUN, head.text)) if r and cur.dep_ not in ("pobj", "prep") else None
 
 
-_BORROWING = (_object_control, _charged_object, _about, _purpose, _clause_noun, _raising, _shared_passive,
+_BORROWING = (_object_control, _charged_object, _about, _purpose, _clause_noun, _raising, _misattached_conj,
+              _shared_passive,
               _governing_verb, _governing_noun)
 
 

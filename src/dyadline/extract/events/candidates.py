@@ -35,7 +35,7 @@ ABSORBING_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 
 def verb_args(tok: Token, idx: ActorIndex, trig: Trigger) -> Args:
     shared = tok.dep_ == "conj" and tok.tag_ == "VBN" and has_passive_aux(tok.head) and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)  # "were surrounded and detained"
+        not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "dobj") for c in tok.children)  # "were surrounded and detained"
     passive = (is_passive(tok) or shared or (tok.tag_ == "VBN" and tok.dep_ == "acl")) and \
         tok.lemma_.lower() not in idx.words.stative_passives
     clause = tok.head if shared else tok

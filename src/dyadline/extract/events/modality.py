@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyadline.extract.events.words import EventWords, shipped_event_words
-from dyadline.extract.syntax import has_infinitival_to, has_passive_aux
+from dyadline.extract.syntax import has_infinitival_to, has_passive_aux, matrix_of_misattached_conj
 from dyadline.extract.wordlists import grammar_words
 
 # "denied moving troops": a claim denied, not a refusal (the denial verbs are EventWords.denial_verbs)
@@ -33,7 +33,7 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "conj") or cur.head.i == cur.i:
             break
         if cur.dep_ == "conj":
-            cur = cur.head
+            cur = matrix_of_misattached_conj(cur) or cur.head
             continue
         out.append(cur.head)
         cur = cur.head
@@ -104,7 +104,8 @@ def _own_modality(trigger: Token, *, hedged_claim: bool = False, denial: bool = 
         return Modality("negated", "inside a denial", denial=True)
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
     own = list(verb.children) + ([] if verb is trigger else list(trigger.children))
-    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children) \
+            and matrix_of_misattached_conj(verb) is None:
         # "would provide radar and fund a centre": the auxiliaries of the first verb carry over
         own += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
     clause = _Clause(verb, own, _governors(verb), words, hedged_claim)

@@ -33,7 +33,8 @@ from dyadline.extract.speech.context import Context, clip, is_cue_verb, reports_
 from dyadline.extract.speech.cues import Claim
 from dyadline.extract.speech.quotes import QuoteSpan, is_fragment
 from dyadline.extract.speech.speakers import NAME_ENTS, actor_for, clause_subject, phrase_text, source_of_cue
-from dyadline.extract.syntax import agent_of, char_span, clause_head, has_passive_aux, is_verb, tok_span
+from dyadline.extract.syntax import (agent_of, char_span, clause_head, has_passive_aux, is_verb,
+                                     matrix_of_misattached_conj, tok_span)
 from dyadline.records import Actor, Span
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ def report_claim(ctx: Context, verb: Token) -> Claim | None:
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is None:
         return None
-    scope = char_span(ctx.doc, comp.left_edge.i, comp.right_edge.i)
+    scope = char_span(ctx.doc, comp.left_edge.i, _scope_end(comp, verb))
     if scope[0] <= verb.idx < scope[1]:
         return None
     subject = clause_subject(verb)
@@ -99,6 +100,19 @@ def report_claim(ctx: Context, verb: Token) -> Claim | None:
         return None
     return Claim(scope=clip(ctx, scope, verb.idx), source=source, cue=verb.text, cue_span=tok_span(verb),
                  channel=channel_of(ctx, verb), hedged=hedged, kind="report", via=via_of(ctx, verb, source))
+
+
+def _scope_end(comp: Token, verb: Token) -> int:
+    """The last token of the reported clause: before an active conjunct the parser hung on it
+    that is really the reporting verb's ("denied that soldiers were killed and accused India")."""
+    end = comp.right_edge.i
+    for c in comp.children:
+        if matrix_of_misattached_conj(c) == verb:
+            cut = c.left_edge.i - 1
+            while cut > comp.i and comp.doc[cut].dep_ in ("cc", "punct"):
+                cut -= 1
+            end = min(end, cut)
+    return end
 
 
 def according_claim(ctx: Context, tok: Token, earlier: list[Claim]) -> Claim | None:
