@@ -11,8 +11,14 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
-from dyadline.extract.syntax import (dateline_end, has_infinitival_to, has_passive_aux, is_passive,
-                                     matrix_of_misattached_conj, real_subject)
+from dyadline.extract.syntax import (
+    dateline_end,
+    has_infinitival_to,
+    has_passive_aux,
+    is_passive,
+    matrix_of_misattached_conj,
+    real_subject,
+)
 from dyadline.extract.wordlists import grammar_words
 from dyadline.records import Actor
 

@@ -33,8 +33,15 @@ from dyadline.extract.speech.context import Context, clip, is_cue_verb, reports_
 from dyadline.extract.speech.cues import Claim
 from dyadline.extract.speech.quotes import QuoteSpan, is_fragment
 from dyadline.extract.speech.speakers import NAME_ENTS, actor_for, clause_subject, phrase_text, source_of_cue
-from dyadline.extract.syntax import (agent_of, char_span, clause_head, has_passive_aux, is_verb,
-                                     matrix_of_misattached_conj, tok_span)
+from dyadline.extract.syntax import (
+    agent_of,
+    char_span,
+    clause_head,
+    has_passive_aux,
+    is_verb,
+    matrix_of_misattached_conj,
+    tok_span,
+)
 from dyadline.records import Actor, Span
 
 log = logging.getLogger(__name__)
