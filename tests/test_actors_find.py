@@ -67,3 +67,14 @@ def test_actors_find_without_parser(blank_nlp):
     doc = blank_nlp("Hamas and Israel agreed.")
     actors = ActorResolver().find(doc, None)
     assert [(a.text, a.country) for a in actors] == [("Hamas", "PSE"), ("Israel", "ISR")]
+
+
+def test_actors_find_acronym_that_is_also_a_place_abbreviation(nlp):
+    doc = nlp("The FLA will not release the kidnap victims.")
+    assert "FLA" in [a.text for a in ActorResolver().find(doc, None)]
+
+
+def test_actors_find_speaker_whose_name_is_also_a_town(nlp):
+    # "Clinton" is a town in the gazetteer; as the one who said something it is a person
+    doc = nlp("Clinton has said he will not lift the embargo.")
+    assert "Clinton" in [a.text for a in ActorResolver().find(doc, None)]

@@ -139,8 +139,10 @@ class Coreference:
         c = m.coding
         countries = {(r.country if (r := s.entry.role_at(self.date)) else None) or s.entry.country
                      for s in m.short_hit.senses if s.entry is not None}
-        if c is None or len(countries) != 1 or c.country not in countries:
+        if len(countries) != 1 or None in countries or (c is not None and c.country not in countries):
             return None
+        if c is None:  # "Clinton": every known bearer of the surname is of one country
+            return Resolved(m, [self._actor(m, Basis.SHORT_NAME_AMBIGUOUS, None, next(iter(countries)), None)])
         return Resolved(m, [self._actor(m, Basis.SHORT_NAME_AMBIGUOUS, None, c.country, c.sector)])
 
     def _one_in_office(self, m: Mention) -> bool:

@@ -328,8 +328,8 @@ class MentionFinder:
         someone who acts or is acted on ("Papandreou agreed to resign", "Ingabire was arrested")."""
         if len(ent) > 1:
             return True
-        if self.places is not None and ent.text in self.places:
-            return False
+        if self.places is not None and ent.text in self.places and not _speaker(ent.root, self.words):
+            return False  # a town the model took for a person; but "Clinton said" is a person
         if ent.root.pos_ == "PROPN" and _argument(ent.root):
             return True
         return any(m.name and m.name.split()[-1] == ent.text and m.end <= ent.start for m in self.mentions)
@@ -367,9 +367,10 @@ class MentionFinder:
         for ent in self.doc.ents:
             if ent.label_ != "ORG" or any(i in self.covered for i in range(ent.start, ent.end)):
                 continue
+            acronym = len(ent) == 1 and ent.text.isupper() and ent.text.isalpha()
             if not ent.text[:1].isupper() or not _argument(ent.root) or \
-                    (self.places is not None and ent.text in self.places):
-                continue
+                    (self.places is not None and ent.text in self.places and not acronym):
+                continue  # "the FLA" acts: an organisation, whatever abbreviation a place has
             self._add(ent.start, ent.end, "named", coding=None, person=False, name=ent.text, root=ent.end - 1)
 
     def _people(self) -> None:
@@ -386,6 +387,11 @@ def _condition_noun(root) -> bool:
     return root.lemma_.lower() == "state" and any(
         p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in p.children)
         for p in root.children)
+
+
+def _speaker(tok, words: ActorWords) -> bool:
+    """The subject of an active verb of saying ("Clinton has said", "Obama told")."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words.speaking_verbs
 
 
 def _argument(tok) -> bool:
