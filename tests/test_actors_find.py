@@ -78,3 +78,11 @@ def test_actors_find_speaker_whose_name_is_also_a_town(nlp):
     # "Clinton" is a town in the gazetteer; as the one who said something it is a person
     doc = nlp("Clinton has said he will not lift the embargo.")
     assert "Clinton" in [a.text for a in ActorResolver().find(doc, None)]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("USAID delivered tents.", "USA"), ("Hezb-e-Islami fighters attacked the post.", "AFG"),
+    ("The Moro Islamic Liberation Front signed the accord.", "PHL"), ("UNDOF withdrew its observers.", "IGO"),
+])
+def test_actors_find_agencies_missions_and_armed_groups(nlp, text, country):
+    assert country in {a.country for a in ActorResolver().find(nlp(text), None)}

@@ -458,3 +458,10 @@ def test_events_active_conjunct_of_reported_passive_belongs_to_the_reporter(pipe
     assert [a.text for a in accuse[0].target] == ["India"]
     assert "general" in accuse[0].source[0].text
     assert [e.modality for e in events if e.type == "ASSAULT" and e.target and "soldiers" in e.target[0].text] == ["negated"]
+
+
+def test_events_name_parsed_as_modifier_is_the_subject(pipeline):
+    # the parser reads "USAID" as an adverb of "provided"
+    events = _events(pipeline, "USAID provided basic shelter materials to 1.5 million people.")
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and [a.country for a in aid[0].source] == ["USA"]

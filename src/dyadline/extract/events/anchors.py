@@ -9,8 +9,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dyadline.datafiles import data_path
-from dyadline.extract.events.arguments import clause_chars
 from dyadline.extract.events.context import Candidate
+from dyadline.extract.events.nearby import clause_chars
 from dyadline.extract.events.roles import Found, Role
 from dyadline.extract.events.words import EventWords
 from dyadline.extract.speech.cues import Claim

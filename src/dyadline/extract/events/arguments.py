@@ -12,7 +12,6 @@ from spacy.tokens import Token
 
 from dyadline.extract.events.roles import ActorIndex, Args, Found, Role, tagged
 from dyadline.extract.syntax import (
-    dateline_end,
     has_infinitival_to,
     has_passive_aux,
     is_passive,
@@ -80,7 +79,7 @@ def _np_search(tok: Token, idx: ActorIndex, depth: int) -> tuple[list[Actor], in
                     return [a for a in here if a.country], t.i
                 first = first or (here, t.i)
             for c in t.children:
-                if _possessor_of_relation(c, idx):
+                if possessor_of_relation(c, idx):
                     continue  # "its allies", "Russia's neighbours": others, not the possessor
                 if c.dep_ in NP_DEPS:
                     nxt.append(c)
@@ -158,7 +157,20 @@ def agent_role(verb: Token, idx: ActorIndex) -> Role:
             r.tag(Found.SUBJECT, c.text)
             if r:
                 return r
-    return Role()
+    return _misparsed_subject(verb, idx)
+
+
+def _misparsed_subject(verb: Token, idx: ActorIndex) -> Role:
+    """A finite verb with no subject, whose clause opens with a name the parser took for a
+    modifier ("USAID provided ..." with USAID an adverb): that name is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or has_subject(verb) or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return Role()
+    first = next((c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "dep", "nmod")), None)
+    if first is None or first.pos_ not in ("PROPN", "ADV", "NOUN") or not first.text[:1].isupper() \
+            or any(t.pos_ == "PUNCT" for t in verb.doc[first.i:verb.i]):
+        return Role()
+    r = np_actors(first, idx, depth=1)
+    return r.tag(Found.MISPARSED_SUBJECT, first.dep_, first.text) if r else Role()
 
 
 def object_of(verb: Token, idx: ActorIndex, *, passive: bool, direct: bool = True) -> Role:
@@ -433,38 +445,6 @@ _BORROWING = (_object_control, _charged_object, _about, _purpose, _clause_noun, 
               _governing_verb, _governing_noun)
 
 
-def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,
-                   borders: bool = False, foreign: bool = False, hostile: bool = False) -> Role:
-    """A target the parse did not attach: the nearest other actor in the sentence, preferring one
-    from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
-    src_spans = {a.span for a in exclude.actors}
-    src_countries = {a.country for a in exclude.actors if a.country}
-    appos = [appositive_chars(c) for i in exclude.tokens for c in tok.doc[i].children if c.dep_ == "appos"]
-    start = dateline_end(tok)  # "NAIROBI (Reuters) -" names where and who reports, not whom
-    best, best_key = None, None
-    for t in sent_tokens:
-        if t.i < start:
-            continue
-        for a in idx.at(t):
-            if (a.span and any(lo <= a.span[0] < hi for lo, hi in appos)) or refers_to(a, src_spans):
-                continue  # "John Smith, a farmer, ...", "its affiliate": the source itself
-            if a.span in src_spans or (a.span, a.name) in skip or not a.country or _possessor_of_relation(t, idx) \
-                    or (not borders and idx.words.boundary_nouns & {t.head.lemma_.lower(), t.lemma_.lower()}):
-                continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
-            if hostile and a.country in ("IGO", "NGO"):
-                continue  # an attack is seldom on the UN or a charity the sentence names: they speak of it
-            if foreign and a.country in src_countries:
-                continue  # troops are moved against another side, not their own
-            key = (a.country in src_countries, t.i < tok.i, abs(t.i - tok.i))
-            if best_key is None or key < best_key:
-                best, best_key = (a, t.i), key
-    if best is None:
-        return Role()
-    a, i = best
-    same = [x for x in idx.at(tok.doc[i]) if x.span == a.span and x.country and x.country not in src_countries]
-    return tagged(same or [a], [i], Found.CONTEXT, a.text)
-
-
 def refers_to(a: Actor, spans: set) -> bool:
     """A pronoun standing for one of ``spans`` ("its" after "Chinese regulators")."""
     return a.antecedent is not None and a.antecedent in spans and a.text.lower() in grammar_words().pronouns
@@ -476,19 +456,6 @@ def appositive_chars(appos: Token) -> tuple[int, int]:
     return sub[0].idx, sub[-1].idx + len(sub[-1])
 
 
-def _possessor_of_relation(t: Token, idx: ActorIndex) -> bool:
+def possessor_of_relation(t: Token, idx: ActorIndex) -> bool:
     """"its" in "its allies": names whose allies, not anyone acted on."""
     return t.dep_ == "poss" and t.head.lemma_.lower() in idx.words.relational_nouns
-
-
-def clause_chars(tok: Token) -> tuple[int, int]:
-    root = tok
-    if tok.pos_ not in ("VERB", "AUX"):
-        cur = tok
-        for _ in range(4):
-            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-                break
-            cur = cur.head
-        root = cur
-    toks = list(root.subtree)
-    return toks[0].idx, toks[-1].idx + len(toks[-1])

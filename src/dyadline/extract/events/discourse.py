@@ -23,7 +23,7 @@ from dyadline.codebooks.plover import (
     NON_STATE_CODES,
     TITLED_SECTORS,
 )
-from dyadline.extract.events.arguments import clause_chars, context_target
+from dyadline.extract.events.nearby import clause_chars, context_target
 from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon
 from dyadline.extract.events.words import EventWords

@@ -25,6 +25,7 @@ class Found(Enum):
     # from the trigger's own clause
     NOUN_PHRASE = "noun phrase"
     SUBJECT = "subject '{0}'"
+    MISPARSED_SUBJECT = "the actor before the verb, parsed as '{0}' ('{1}')"
     PASSIVE_AGENT = "passive agent 'by {0}'"
     STATIVE_SUBJECT = "subject of '{0}' (a state, not a passive)"
     RELATIVE_ANTECEDENT = "antecedent of relative '{0}'"
