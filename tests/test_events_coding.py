@@ -465,3 +465,16 @@ def test_events_name_parsed_as_modifier_is_the_subject(pipeline):
     events = _events(pipeline, "USAID provided basic shelter materials to 1.5 million people.")
     aid = [e for e in events if e.type == "AID"]
     assert aid and [a.country for a in aid[0].source] == ["USA"]
+
+
+def test_events_death_from_named_harm_is_an_attack_on_the_one_who_died(pipeline):
+    events = _events(pipeline, "An Iranian political prisoner died due to continued torture.")
+    hit = [e for e in events if e.type == "ASSAULT"]
+    assert hit and not hit[0].source and [a.country for a in hit[0].target] == ["IRN"]
+    assert not [e for e in _events(pipeline, "The man died after a long illness.") if e.type == "ASSAULT"]
+
+
+def test_events_harm_in_custody_is_the_holders(pipeline):
+    events = _events(pipeline, "A Palestinian prisoner died as a result of torture while in Israeli police custody.")
+    hit = [e for e in events if e.type == "ASSAULT"]
+    assert hit and [a.country for a in hit[0].source] == ["ISR"] and [a.country for a in hit[0].target] == ["PSE"]

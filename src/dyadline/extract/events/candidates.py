@@ -99,6 +99,9 @@ def noun_args(tok: Token, idx: ActorIndex, parts: list[Token], *, third_party: b
     if culprit:  # "the LRA is responsible for mass killings", "guilty of violating the ceasefire"
         args.source = culprit
         return args
+    victim = harm_victim(tok, idx)
+    if victim:  # "died due to torture": harm with no agent named
+        return Args(Role(), victim)
     if tok.dep_ in ("nsubj", "nsubjpass") or not _borrows_agent(tok, idx.words):
         return None  # "the attack killed ...", "condemned the strikes": the noun names someone else's act
     borrowed = inherit(tok, idx)
@@ -137,6 +140,25 @@ def _culprit(noun: Token, idx: ActorIndex) -> Role:
     if role:
         role.tag(Found.CHARGED, adj.text)
     return role
+
+
+def harm_victim(noun: Token, idx: ActorIndex) -> Role:
+    """The one who died of the harm a noun names, linked to it by words of cause ("a prisoner died
+    due to torture", "died as a result of the beating"): the subject of the outcome verb."""
+    cur, words = noun, idx.words
+    for _ in range(5):
+        if cur.dep_ not in ("pobj", "prep", "pcomp", "amod", "advmod", "acomp") or cur.head.i == cur.i:
+            return Role()
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+        if cur.lower_ not in words.cause_link_words:
+            return Role()
+    if cur.lemma_.lower() not in words.harm_outcome_verbs:
+        return Role()
+    subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    role = np_actors(subj, idx) if subj is not None else Role()
+    return role.tag(Found.VICTIM, cur.text, subj.text) if role else Role()
 
 
 def _borrows_agent(noun: Token, words: EventWords) -> bool:
@@ -227,7 +249,8 @@ def _with_args(m: TriggerMatch, tok: Token, idx: ActorIndex) -> Candidate | None
                          third_party=m.trigger.mode == "third-party")
         if args is None:
             return None
-    if not args.source and not (m.trigger.type in HOSTILE_TYPES and m.trigger.pos == "verb" and args.target):
+    if not args.source and not (m.trigger.type in HOSTILE_TYPES and args.target and
+                                (m.trigger.pos == "verb" or args.target.found is Found.VICTIM)):
         return None  # harm to someone may have an unnamed agent (see earlier_attacker, unknown_attacker)
     if m.trigger.target == "required" and not args.target:
         return None

@@ -206,6 +206,20 @@ def unknown_attacker(tok: Token, source: Role, target: Role, places: list[Place]
     return tagged([unknown], [], Found.UNNAMED_ATTACKER, place.text)
 
 
+def custodian(tok: Token, idx: ActorIndex, words: EventWords) -> Role:
+    """Who holds the victim of harm no one is named for ("in Israeli police custody", "in the
+    custody of the army"): the actor naming the custody in the trigger's sentence."""
+    for t in tok.sent:
+        if t.lemma_.lower() not in words.custody_nouns:
+            continue
+        holders = [c for c in t.subtree if c.i != t.i and idx.at(c)] + ([t] if idx.at(t) else [])
+        for h in holders:
+            found = [a for a in idx.at(h) if a.country]
+            if found:
+                return tagged(found, [h.i], Found.CUSTODIAN, found[0].text)
+    return Role()
+
+
 def weapon_attacker(verb: Token, words: EventWords) -> Role:
     """The weapon that did the harm when no one is named ("a roadside bomb killed four officers",
     "were killed in a drone strike", "wounded by sniper fire"): an unidentified armed actor, the

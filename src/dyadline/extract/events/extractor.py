@@ -45,6 +45,7 @@ from dyadline.extract.events.discourse import (
     HOSTILE_TYPES,
     anaphor_target,
     context_fallback,
+    custodian,
     dateline_country,
     domestic_target,
     earlier_attacker,
@@ -138,6 +139,8 @@ def _source(typ: str, c: Candidate, ctx: DocContext) -> Role:
     if typ in HOSTILE_TYPES and not source and trig.pos == "verb" and \
             c.args.target.found is Found.PASSIVE_SUBJECT and any(a.country for a in c.args.target.actors):
         source = earlier_attacker(tok, c.args.target, ctx.prior)
+    if typ in HOSTILE_TYPES and not source and (is_passive(tok) or c.args.target.found is Found.VICTIM):
+        source = custodian(tok, ctx.idx, ctx.lexicon.words)  # "died of torture in Israeli police custody"
     if typ in HOSTILE_TYPES and not source and trig.pos == "verb":
         source = weapon_attacker(tok, ctx.lexicon.words)  # "a roadside bomb killed four police officers"
     if typ in HOSTILE_TYPES and not any(a.country or a.name for a in source.actors) and \
@@ -207,6 +210,8 @@ def _agentless_harm(typ: str, c: Candidate, lex: Lexicon) -> bool:
     off") has its agent elsewhere, and harm an event noun did ("an air attack that killed 130") is
     that event's, already coded."""
     tok = c.token
+    if typ in HOSTILE_TYPES and c.args.target.found is Found.VICTIM:
+        return True  # "a prisoner died due to torture"
     if typ not in HOSTILE_TYPES or c.match.trigger.pos != "verb" or not is_passive(tok):
         return False
     doer = tok.head if tok.dep_ == "relcl" else next((x for x in tok.children if x.dep_ == "agent"), None)

@@ -40,6 +40,7 @@ class Found(Enum):
     ORDERER = "subject of '{0}', who orders it: {how}"
     ORDERED = "object of '{0}'"
     CHARGED = "the one '{0}' concerns: {how}"
+    VICTIM = "the one who '{0}' of it: '{1}'"
     # of a nominal trigger
     POSSESSOR = "possessor '{0}'"
     OWNER_POSSESSOR = "possessor of '{0}'"
@@ -68,6 +69,7 @@ class Found(Enum):
     ANAPHOR = "the {0} reported earlier: '{1}'"
     PREVIOUS_SOURCE = "discourse: source of the previous event ('{0}')"
     OTHER_SIDE = "discourse: the other side of the fight just told ('{0}')"
+    CUSTODIAN = "the one holding the victim: '{0}'"
     UNNAMED_ATTACKER = "attacker not named: the country where it happened ('{0}')"
     WEAPON = "attacker not named: the weapon '{0}'"
 

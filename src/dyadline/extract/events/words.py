@@ -43,6 +43,9 @@ class EventWords:
     no_home_words: frozenset[str]
     culpable_adjectives: frozenset[str]
     exercise_nouns: frozenset[str]
+    harm_outcome_verbs: frozenset[str]
+    cause_link_words: frozenset[str]
+    custody_nouns: frozenset[str]
 
     def extended(self, label: str, section: Any) -> EventWords:
         """These lists with the words of a user file's ``words:`` section added."""
