@@ -335,7 +335,8 @@ def _first_per_country(actors: list[Actor]) -> list[Actor]:
 
 def place_target(tok: Token, places: list[Place]) -> Role:
     """The place an action is done to or at ("an air attack on a village in Sagaing"), as its country."""
-    spans = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")]
+    spans = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")
+             or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > tok.i)]  # "shelled Haifa" parsed as an adverb
     ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in spans]
     for p in places:
         if p.country and any(lo <= p.span[0] < hi for lo, hi in ranges):
