@@ -12,8 +12,9 @@ after the first run on any machine):
               time once the cluster is up (start-up is printed apart)
 
 Peak RSS is the largest resident set of the phase's main process and of any one worker; CPU
-is the user+system time of the phase and its workers (on a machine shared with other work,
-the CPU-time ratio is the steadier figure).
+is the user+system time of the phase and its workers (the local pool's forkserver and the
+workers forked from it count too: the server is waited for when the pool ends). On a machine
+shared with other work, the CPU-time ratio is the steadier figure.
 Run with ``make bench`` or ``python bench/bench.py [--docs 300] [--workers 2] [--no-dask]``.
 """
 

@@ -30,6 +30,16 @@ def _gone(pids: list[int], *, within: float) -> list[int]:
         time.sleep(0.2)
 
 
+def test_scale_guard_child_dies_with_root():
+    """A worker forked by a server is tied to the server and to the process that started it (the root)."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    code = ("import os, time; from dyadline.scale.guard import die_with_parent; "
+            f"die_with_parent(root={gone.pid}); time.sleep(60)")
+    child = subprocess.run([sys.executable, "-c", code], timeout=30)
+    assert child.returncode == 1
+
+
 def test_scale_guard_child_dies_with_parent():
     parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
     child = int(parent.stdout.readline())
@@ -52,19 +62,64 @@ def _write_docs(path, n: int) -> None:
             f.write(json.dumps({"id": f"n{i}", "text": text, "published": "2025-03-04"}) + "\n")
 
 
-def test_scale_guard_kill_9_local_pool_leaves_no_worker(tmp_path):
+def _cmdline(proc) -> str:
+    try:
+        return " ".join(proc.cmdline())
+    except psutil.Error:
+        return ""
+
+
+def _local_tree(pid: int) -> tuple[list[int], list[int], list[int]]:
+    """The forkserver(s), the pool workers forked from them and every descendant of ``pid``."""
+    try:
+        tree = psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return [], [], []
+    servers = [c.pid for c in tree if "forkserver" in _cmdline(c) and c.pid in
+               {k.pid for k in psutil.Process(pid).children()}]
+    workers = [c.pid for c in tree if c.pid not in servers and _ppid(c) in servers]
+    return servers, workers, [c.pid for c in tree]
+
+
+def _ppid(proc) -> int:
+    try:
+        return proc.ppid()
+    except psutil.Error:
+        return 0
+
+
+def _ingest_local(tmp_path, n: int) -> subprocess.Popen:
     docs = tmp_path / "docs.jsonl"
-    _write_docs(docs, 96)
-    run = subprocess.Popen([sys.executable, "-m", "dyadline", "ingest", str(docs), "--db", str(tmp_path / "s.db"),
-                            "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _write_docs(docs, n)
+    return subprocess.Popen([sys.executable, "-m", "dyadline", "ingest", str(docs), "--db", str(tmp_path / "s.db"),
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_scale_guard_kill_9_local_pool_leaves_no_worker(tmp_path):
+    run = _ingest_local(tmp_path, 96)
     deadline = time.monotonic() + 60
-    workers: list[int] = []
+    servers, workers, tree = [], [], []
     while time.monotonic() < deadline and run.poll() is None and len(workers) < 2:
-        workers = [c.pid for c in psutil.Process(run.pid).children() if "spawn_main" in " ".join(c.cmdline())]
-        time.sleep(0.2)
+        servers, workers, tree = _local_tree(run.pid)
+        time.sleep(0.1)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
-    assert len(workers) == 2 and _gone(workers, within=10) == []
+    assert len(servers) == 1 and len(workers) == 2
+    assert _gone(tree, within=10) == []  # the forkserver, its workers and multiprocessing's resource tracker
+
+
+def test_scale_guard_kill_9_while_the_forkserver_loads(tmp_path):
+    run = _ingest_local(tmp_path, 96)
+    deadline = time.monotonic() + 60
+    servers, tree = [], []
+    while time.monotonic() < deadline and run.poll() is None and not servers:
+        servers, _, tree = _local_tree(run.pid)
+        time.sleep(0.05)
+    time.sleep(0.5)  # the server is importing spaCy or loading the model, no worker forked yet
+    tree = list({*tree, *_local_tree(run.pid)[2]})
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    assert servers and _gone(tree, within=10) == []
 
 
 def test_scale_guard_kill_9_distributed_ingest_then_resume(tmp_path):

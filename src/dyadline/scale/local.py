@@ -1,8 +1,9 @@
 """All cores of one machine: parse and extraction in a pool of worker processes.
 
 ``ingest --workers N`` (default: every core) uses this; it needs nothing beyond the base
-install. Each worker loads the model and the compiled knowledge base once (see
-:mod:`dyadline.cache`), codes chunks of ``batch_size`` articles, and sends back
+install. The workers are forked from a server that loaded the model and the compiled
+knowledge base once (:mod:`dyadline.scale.warm`; spawned processes that load them each where
+there is no forkserver); each codes chunks of ``batch_size`` articles and sends back
 (article, record) pairs, which arrive in input order. Workers die with their parent
 (:mod:`dyadline.scale.guard`).
 """
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import itertools
 import math
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 
 from dyadline.records import Article, Record
+from dyadline.scale import warm
 from dyadline.scale.guard import die_with_parent
 from dyadline.settings import Settings
 
@@ -42,18 +43,18 @@ def pipe_parallel(articles: Iterable[Article], *, workers: int, settings: Settin
     """Code ``articles`` on ``workers`` processes, yielding (article, record) pairs in input order."""
     settings = settings or Settings.load()
     size = chunk_size or settings.batch_size
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_start, initargs=(settings, os.getpid())) as pool:
+    ctx = warm.context()
+    with warm.serving(ctx, settings), \
+            ctx.Pool(workers, initializer=_start, initargs=(settings, os.getpid())) as pool:
         for pairs in pool.imap(_code_chunk, _chunks(articles, size)):
             yield from pairs
 
 
-def _start(settings: Settings, parent: int) -> None:
+def _start(settings: Settings, root: int) -> None:
+    """Worker start: die with the parent (``root``, or the forkserver between them), take the pipeline."""
     global _PIPELINE
-    die_with_parent(parent=parent)
-    from dyadline.pipeline import Pipeline
-
-    _PIPELINE = Pipeline(settings)
+    die_with_parent(parent=root if os.getppid() == root else os.getppid(), root=root)
+    _PIPELINE = warm.pipeline_for(settings)
     _ = _PIPELINE.nlp, _PIPELINE.extractors
 
 
