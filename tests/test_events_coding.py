@@ -478,3 +478,15 @@ def test_events_harm_in_custody_is_the_holders(pipeline):
     events = _events(pipeline, "A Palestinian prisoner died as a result of torture while in Israeli police custody.")
     hit = [e for e in events if e.type == "ASSAULT"]
     assert hit and [a.country for a in hit[0].source] == ["ISR"] and [a.country for a in hit[0].target] == ["PSE"]
+
+
+def test_events_probe_into_a_named_company_targets_it(pipeline):
+    events = _events(pipeline, "Chinese regulators have launched an investigation into Alibaba Group.")
+    probe = [e for e in events if e.type == "ACCUSE"]
+    assert probe and [a.text for a in probe[0].target] == ["Alibaba Group"]
+
+
+def test_events_extradition_targets_the_receiving_state(pipeline):
+    events = _events(pipeline, "Britain extradited the preacher Abu Hamza to the United States.")
+    ext = [e for e in events if e.type == "COOPERATE"]
+    assert ext and [a.country for a in ext[0].target] == ["USA"]

@@ -368,7 +368,7 @@ class MentionFinder:
             if ent.label_ != "ORG" or any(i in self.covered for i in range(ent.start, ent.end)):
                 continue
             acronym = len(ent) == 1 and ent.text.isupper() and ent.text.isalpha()
-            if not ent.text[:1].isupper() or not _argument(ent.root) or \
+            if not ent.text[:1].isupper() or not (_argument(ent.root) or _acted_on(ent.root, self.words)) or \
                     (self.places is not None and ent.text in self.places and not acronym):
                 continue  # "the FLA" acts: an organisation, whatever abbreviation a place has
             self._add(ent.start, ent.end, "named", coding=None, person=False, name=ent.text, root=ent.end - 1)
@@ -392,6 +392,14 @@ def _condition_noun(root) -> bool:
 def _speaker(tok, words: ActorWords) -> bool:
     """The subject of an active verb of saying ("Clinton has said", "Obama told")."""
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words.speaking_verbs
+
+
+def _acted_on(tok, words: ActorWords) -> bool:
+    """The object of a preposition that points an act at someone ("an investigation into Alibaba
+    Group", "sanctions on Huawei", "talks with Hezb-e-Islami")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in words.directed_prepositions
 
 
 def _argument(tok) -> bool:

@@ -24,6 +24,7 @@ class ActorWords:
     outlet_name_words: frozenset[str]
     collective_nouns: frozenset[str]
     speaking_verbs: frozenset[str]
+    directed_prepositions: frozenset[str]
     # read once at import by the modules that use them (shipped only, not extendable yet)
     name_particles: frozenset[str]
     stance_prefixes: frozenset[str]

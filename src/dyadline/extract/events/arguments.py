@@ -29,7 +29,7 @@ VERB_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "at", "with", "
                      "outside", "between")
 NOUN_SOURCE_PREPS = ("by", "from")
 GRIEVANCE_PREPS = ("over", "about", "against")
-PARTNER_PREPS = {"with", "to", "against", "on", "toward", "towards"}  # "talks with X", "a protest to X"
+PARTNER_PREPS = {"with", "to", "against", "on", "toward", "towards", "into"}  # "talks with X", "a protest to X", "a probe into X"
 RECIPIENT_PREPS = {"on", "to", "against", "for", "into"}  # "sanctions on X", "aid to X", "weapons for X"
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "toward", "towards", "at", "of", "for", "upon")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "ccomp", "npadvmod", "attr",
