@@ -490,3 +490,10 @@ def test_events_extradition_targets_the_receiving_state(pipeline):
     events = _events(pipeline, "Britain extradited the preacher Abu Hamza to the United States.")
     ext = [e for e in events if e.type == "COOPERATE"]
     assert ext and [a.country for a in ext[0].target] == ["USA"]
+
+
+def test_events_protest_venue_is_home_not_target(pipeline):
+    text = "BEIJING, Aug 24 — China suspended seafood imports. Protesters rallied against the plan in Seoul."
+    protest = [e for e in _events(pipeline, text, "2023-08-24") if e.type == "PROTEST"]
+    assert protest and [a.country for a in protest[0].source] == ["KOR"]
+    assert "KOR" not in {a.country for a in protest[0].target}

@@ -23,7 +23,7 @@ from dyadline.codebooks.plover import (
     NON_STATE_CODES,
     TITLED_SECTORS,
 )
-from dyadline.extract.events.nearby import clause_chars, context_target
+from dyadline.extract.events.nearby import VENUE_PREPS, clause_chars, context_target
 from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.events.triggers import Lexicon
 from dyadline.extract.events.words import EventWords
@@ -333,17 +333,32 @@ def _first_per_country(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def place_target(tok: Token, places: list[Place]) -> Role:
-    """The place an action is done to or at ("an air attack on a village in Sagaing"), as its country."""
+def place_target(tok: Token, places: list[Place], *, venue_only: bool = False) -> Role:
+    """The place an action is done to or at ("an air attack on a village in Sagaing"), as its country.
+    With ``venue_only`` (a protest) a place named as where it happens ("rallied against the
+    release in Seoul") is the protesters' home, not whom they protest."""
     spans = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")
              or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > tok.i)]  # "shelled Haifa" parsed as an adverb
     ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in spans]
     for p in places:
+        if venue_only and _venue(tok.doc, p):
+            continue
         if p.country and any(lo <= p.span[0] < hi for lo, hi in ranges):
             return tagged([Actor(text=p.text, span=p.span, name=p.name, country=p.country, how=Basis.PLACE.value,
                                  basis=Basis.PLACE)], [],
                           Found.PLACE, p.text)
     return Role()
+
+
+def _venue(doc, place: Place) -> bool:
+    """Whether a place is named as where something happens ("in Seoul", "across France")."""
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS
 
 
 def _speaker_phrase(tok: Token, speakers: list[Actor], idx: ActorIndex) -> list[Actor]:
@@ -367,13 +382,15 @@ def _judges(tok: Token, idx: ActorIndex) -> list[Actor]:
 
 
 def context_fallback(tok: Token, sent: Span, idx: ActorIndex, source: Role, claim: Claim | None,
-                     prior: list[Event], *, borders: bool = False, foreign: bool = False, hostile: bool = False) -> Role:
+                     prior: list[Event], *, borders: bool = False, foreign: bool = False, hostile: bool = False,
+                     venues: bool = True) -> Role:
     """A target the parse did not attach: another actor of the sentence, else the actor the
     discourse is about (the source of the event just before: "The launch was condemned by Tokyo")."""
     speakers = [a for a in (claim.source, claim.via) if a] if claim else []
     speakers += _judges(tok, idx) + _speaker_phrase(tok, speakers, idx)
     skip = {(a.span, a.name) for a in speakers}  # who reports the event is not its target
-    found = context_target(tok, sent, idx, source, skip, borders=borders, foreign=foreign, hostile=hostile)
+    found = context_target(tok, sent, idx, source, skip, borders=borders, foreign=foreign, hostile=hostile,
+                           venues=venues)
     if found or not prior:
         return found
     last = prior[-1]

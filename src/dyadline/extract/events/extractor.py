@@ -134,7 +134,7 @@ def _source(typ: str, c: Candidate, ctx: DocContext) -> Role:
     """The source the parse gave, completed from places and context when it lacks a country."""
     tok, trig, places = c.token, c.match.trigger, ctx.places
     source = placed(c.args.source, places, ctx.text)
-    if typ == "PROTEST" and not any(a.country for a in source.actors):
+    if typ == "PROTEST" and not any(a.country and not a.country_guessed for a in source.actors):
         source = protest_home(tok, source, places, ctx.idx)  # "Farmers blocked roads across France"
     if typ in HOSTILE_TYPES and not source and trig.pos == "verb" and \
             c.args.target.found is Found.PASSIVE_SUBJECT and any(a.country for a in c.args.target.actors):
@@ -167,10 +167,10 @@ def _target(typ: str, c: Candidate, source: Role, sent: Span, claim: Claim | Non
         target = Role()
     mutual = typ in RECIPROCAL_TYPES and _compound(source)
     if not target and c.match.trigger.target != "none" and not mutual and not _unnamed_partner(tok, ctx.lexicon.words):
-        target = (anaphor_target(tok, ctx.lexicon, source, ctx.prior, typ) or place_target(tok, places)
+        target = (anaphor_target(tok, ctx.lexicon, source, ctx.prior, typ) or place_target(tok, places, venue_only=typ == "PROTEST")
                   or context_fallback(tok, sent, ctx.idx, source, claim, ctx.prior,
                                       borders=typ in ("MOBILIZE", "THREATEN"), foreign=typ == "MOBILIZE",
-                                      hostile=typ in HOSTILE_TYPES))
+                                      hostile=typ in HOSTILE_TYPES, venues=typ != "PROTEST"))
     if group and any(_known(a) for a in group.actors):
         target = _in_context(group, target)
     if target and mutual and target.found is Found.PREP_OBJECT and target.words[0].startswith(("at", "in")):

@@ -9,11 +9,13 @@ from dyadline.extract.events.arguments import appositive_chars, possessor_of_rel
 from dyadline.extract.events.roles import ActorIndex, Found, Role, tagged
 from dyadline.extract.syntax import dateline_end
 
-__all__ = ["clause_chars", "context_target"]
+__all__ = ["VENUE_PREPS", "clause_chars", "context_target"]
+
+VENUE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "outside"})
 
 
 def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip: set[tuple], *,
-                   borders: bool = False, foreign: bool = False, hostile: bool = False) -> Role:
+                   borders: bool = False, foreign: bool = False, hostile: bool = False, venues: bool = True) -> Role:
     """A target the parse did not attach: the nearest other actor in the sentence, preferring one
     from another country than the source ("Putin conveyed a commitment ..., stating both countries")."""
     src_spans = {a.span for a in exclude.actors}
@@ -30,6 +32,8 @@ def context_target(tok: Token, sent_tokens, idx: ActorIndex, exclude: Role, skip
             if a.span in src_spans or (a.span, a.name) in skip or not a.country or possessor_of_relation(t, idx) \
                     or (not borders and idx.words.boundary_nouns & {t.head.lemma_.lower(), t.lemma_.lower()}):
                 continue  # "its allies"; "on the Thai border" says where (unless troops mass there)
+            if not venues and t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS:
+                continue  # "protesters rallied in Seoul": where they are, not whom they protest
             if hostile and a.country in ("IGO", "NGO"):
                 continue  # an attack is seldom on the UN or a charity the sentence names: they speak of it
             if foreign and a.country in src_countries:
