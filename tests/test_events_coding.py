@@ -497,3 +497,10 @@ def test_events_protest_venue_is_home_not_target(pipeline):
     protest = [e for e in _events(pipeline, text, "2023-08-24") if e.type == "PROTEST"]
     assert protest and [a.country for a in protest[0].source] == ["KOR"]
     assert "KOR" not in {a.country for a in protest[0].target}
+
+
+def test_events_release_by_no_one_named(pipeline):
+    events = _events(pipeline, "Hundreds of political prisoners have been released in Tripoli.")
+    freed = [e for e in events if e.type == "RETREAT"]
+    assert freed and not freed[0].source and "prisoners" in freed[0].target[0].text
+    assert not _events(pipeline, "The report was released on Monday.")

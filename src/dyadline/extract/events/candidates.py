@@ -241,6 +241,12 @@ def candidate(lex: Lexicon, tok: Token, idx: ActorIndex) -> Candidate | None:
     return next((c for m in matches if (c := _with_args(m, tok, idx))), None)
 
 
+def freed_by_no_one(trig: Trigger, tok: Token) -> bool:
+    """"Hundreds of prisoners have been released": a release whose releaser is not named (like
+    harm with no agent, an event with an empty source)."""
+    return trig.type == "RETREAT" and trig.mode == "release" and trig.pos == "verb" and is_passive(tok)
+
+
 def _with_args(m: TriggerMatch, tok: Token, idx: ActorIndex) -> Candidate | None:
     if m.trigger.pos == "verb":
         args = verb_args(tok, idx, m.trigger)
@@ -249,8 +255,9 @@ def _with_args(m: TriggerMatch, tok: Token, idx: ActorIndex) -> Candidate | None
                          third_party=m.trigger.mode == "third-party")
         if args is None:
             return None
-    if not args.source and not (m.trigger.type in HOSTILE_TYPES and args.target and
-                                (m.trigger.pos == "verb" or args.target.found is Found.VICTIM)):
+    if not args.source and not (args.target and (
+            (m.trigger.type in HOSTILE_TYPES and (m.trigger.pos == "verb" or args.target.found is Found.VICTIM))
+            or freed_by_no_one(m.trigger, tok))):
         return None  # harm to someone may have an unnamed agent (see earlier_attacker, unknown_attacker)
     if m.trigger.target == "required" and not args.target:
         return None

@@ -39,7 +39,7 @@ from dyadline.extract.events.anchors import (
     split_sources,
 )
 from dyadline.extract.events.background import drop_content, drop_partial
-from dyadline.extract.events.candidates import candidate, drop_absorbed
+from dyadline.extract.events.candidates import candidate, drop_absorbed, freed_by_no_one
 from dyadline.extract.events.context import Candidate, DocContext
 from dyadline.extract.events.discourse import (
     HOSTILE_TYPES,
@@ -212,6 +212,9 @@ def _agentless_harm(typ: str, c: Candidate, lex: Lexicon) -> bool:
     tok = c.token
     if typ in HOSTILE_TYPES and c.args.target.found is Found.VICTIM:
         return True  # "a prisoner died due to torture"
+    if typ == c.match.trigger.type and freed_by_no_one(c.match.trigger, tok) and \
+            not any(x.dep_ == "agent" for x in tok.children):
+        return any(_known(a) for a in c.args.target.actors)  # "prisoners were released"
     if typ not in HOSTILE_TYPES or c.match.trigger.pos != "verb" or not is_passive(tok):
         return False
     doer = tok.head if tok.dep_ == "relcl" else next((x for x in tok.children if x.dep_ == "agent"), None)
