@@ -504,3 +504,10 @@ def test_events_release_by_no_one_named(pipeline):
     freed = [e for e in events if e.type == "RETREAT"]
     assert freed and not freed[0].source and "prisoners" in freed[0].target[0].text
     assert not _events(pipeline, "The report was released on Monday.")
+
+
+def test_events_agent_noun_after_be_names_the_doer(pipeline):
+    aid = [e for e in _events(pipeline, "The United States is the leading donor to Sudan.") if e.type == "AID"]
+    assert aid and [a.country for a in aid[0].source] == ["USA"] and [a.country for a in aid[0].target] == ["SDN"]
+    backing = [e for e in _events(pipeline, "Iran is the main backer of the Houthis.") if e.type == "SUPPORT"]
+    assert backing and [a.country for a in backing[0].source] == ["IRN"]

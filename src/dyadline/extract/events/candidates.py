@@ -166,6 +166,8 @@ def _borrows_agent(noun: Token, words: EventWords) -> bool:
     ("launched an attack", "held talks") or a circumstance ("during a phone call", "in the signing")."""
     if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children):
         return False  # "under that agreement": an event told before, not a new one
+    if noun.dep_ == "attr" and noun.lemma_.lower() in words.agent_nouns:
+        return True  # "the United States is the largest donor to Sudan"
     if noun.dep_ in ("dobj", "attr", "oprd"):
         return noun.head.lemma_.lower() in words.light_verbs
     if noun.dep_ == "pobj":

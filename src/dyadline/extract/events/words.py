@@ -46,6 +46,7 @@ class EventWords:
     harm_outcome_verbs: frozenset[str]
     cause_link_words: frozenset[str]
     custody_nouns: frozenset[str]
+    agent_nouns: frozenset[str]
 
     def extended(self, label: str, section: Any) -> EventWords:
         """These lists with the words of a user file's ``words:`` section added."""
