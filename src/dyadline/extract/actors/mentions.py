@@ -328,7 +328,7 @@ class MentionFinder:
         someone who acts or is acted on ("Papandreou agreed to resign", "Ingabire was arrested")."""
         if len(ent) > 1:
             return True
-        if self.places is not None and ent.text in self.places and not _speaker(ent.root, self.words):
+        if self.places is not None and ent.text in self.places and not _speaker(ent.root, self.places.words.speech_verbs):
             return False  # a town the model took for a person; but "Clinton said" is a person
         if ent.root.pos_ == "PROPN" and _argument(ent.root):
             return True
@@ -389,9 +389,10 @@ def _condition_noun(root) -> bool:
         for p in root.children)
 
 
-def _speaker(tok, words: ActorWords) -> bool:
-    """The subject of an active verb of saying ("Clinton has said", "Obama told")."""
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words.speaking_verbs
+def _speaker(tok, speech_verbs: frozenset[str]) -> bool:
+    """The subject of an active verb of saying ("Clinton has said", "Obama told"); the verbs are
+    the toponym finder's, which reads "Jordan said" the same way."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in speech_verbs
 
 
 def _acted_on(tok, words: ActorWords) -> bool:

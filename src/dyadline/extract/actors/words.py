@@ -23,7 +23,6 @@ class ActorWords:
     org_heads: frozenset[str]
     outlet_name_words: frozenset[str]
     collective_nouns: frozenset[str]
-    speaking_verbs: frozenset[str]
     directed_prepositions: frozenset[str]
     # read once at import by the modules that use them (shipped only, not extendable yet)
     name_particles: frozenset[str]

@@ -153,13 +153,20 @@ def clause_places(tok: Token, places: list[Place]) -> list[Place]:
 
 
 def _locative(doc, place: Place) -> bool:
+    root = _place_root(doc, place, ("conj", "appos"))
+    return root is None or root.dep_ not in SUBJECT_DEPS
+
+
+def _place_root(doc, place: Place, through: tuple[str, ...]) -> Token | None:
+    """The token that places a place name in the parse: its root, climbing ``through`` these
+    dependencies ("Hong Kong and South Korea" -> "Kong"); None where no tokens align."""
     span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
-        return True
+        return None
     root = span.root
-    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+    while root.dep_ in through and root.head.i != root.i:
         root = root.head
-    return root.dep_ not in SUBJECT_DEPS
+    return root
 
 
 def with_country(role: Role, country: str, why: str, *, only_missing: bool = False) -> Role:
@@ -352,13 +359,8 @@ def place_target(tok: Token, places: list[Place], *, venue_only: bool = False) -
 
 def _venue(doc, place: Place) -> bool:
     """Whether a place is named as where something happens ("in Seoul", "across France")."""
-    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS
+    root = _place_root(doc, place, ("conj", "appos", "compound"))
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS
 
 
 def _speaker_phrase(tok: Token, speakers: list[Actor], idx: ActorIndex) -> list[Actor]:
